@@ -1,0 +1,85 @@
+package vn.nq57.common.outbox;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import vn.nq57.contracts.Nq57Event;
+
+/**
+ * Records an event in the outbox table inside the caller's transaction, so the event
+ * exists exactly when the state change it announces does. {@link OutboxRelay} publishes
+ * it to Kafka afterwards.
+ */
+public class OutboxWriter {
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper jsonMapper;
+
+	private final OutboxProperties properties;
+
+	private final Clock clock;
+
+	private final ObjectProvider<Tracer> tracer;
+
+	public OutboxWriter(JdbcClient jdbc, JsonMapper jsonMapper, OutboxProperties properties, Clock clock,
+			ObjectProvider<Tracer> tracer) {
+		this.jdbc = jdbc;
+		this.jsonMapper = jsonMapper;
+		this.properties = properties;
+		this.clock = clock;
+		this.tracer = tracer;
+	}
+
+	/**
+	 * Records the event for publication on this service's topic.
+	 * @param event the event
+	 * @return the CloudEvents id given to it
+	 * @throws IllegalStateException if no transaction is active
+	 */
+	public UUID publish(Nq57Event event) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("Events must be recorded inside the transaction that changes state");
+		}
+		UUID eventId = UUID.randomUUID();
+		this.jdbc.sql("""
+				insert into outbox_event (event_id, topic, event_key, event_type, subject, occurred_at, payload,
+				                          traceparent)
+				values (:eventId, :topic, :key, :type, :subject, :occurredAt, cast(:payload as jsonb), :traceparent)
+				""")
+			.param("eventId", eventId)
+			.param("topic", this.properties.topic())
+			.param("key", event.partitionKey())
+			.param("type", event.type())
+			.param("subject", event.subject())
+			.param("occurredAt", Timestamp.from(Instant.now(this.clock)))
+			.param("payload", this.jsonMapper.writeValueAsString(event))
+			.param("traceparent", currentTraceparent())
+			.update();
+		return eventId;
+	}
+
+	private @Nullable String currentTraceparent() {
+		Tracer current = this.tracer.getIfAvailable();
+		Span span = (current != null) ? current.currentSpan() : null;
+		if (span == null) {
+			return null;
+		}
+		TraceContext context = span.context();
+		String flags = Boolean.TRUE.equals(context.sampled()) ? "01" : "00";
+		return "00-" + context.traceId() + "-" + context.spanId() + "-" + flags;
+	}
+
+}
