@@ -1,0 +1,7 @@
+/**
+ * file-service.
+ */
+@NullMarked
+package vn.nq57.file;
+
+import org.jspecify.annotations.NullMarked;

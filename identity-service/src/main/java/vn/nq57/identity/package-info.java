@@ -1,0 +1,7 @@
+/**
+ * identity-service.
+ */
+@NullMarked
+package vn.nq57.identity;
+
+import org.jspecify.annotations.NullMarked;
