@@ -8,7 +8,7 @@ create table outbox_event (
     event_type    varchar(200) not null,
     subject       varchar(200) not null,
     occurred_at   timestamptz  not null,
-    payload       jsonb        not null,
+    payload       json         not null,
     traceparent   varchar(100),
     published_at  timestamptz
 );

@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("nq57.outbox")
 public record OutboxProperties(String topic, String source, Duration pollInterval, int batchSize, Duration sendTimeout,
-		boolean relayEnabled) {
+		Boolean relayEnabled) {
 
 	public OutboxProperties {
 		if (pollInterval == null) {
@@ -31,6 +31,9 @@ public record OutboxProperties(String topic, String source, Duration pollInterva
 		}
 		if (sendTimeout == null) {
 			sendTimeout = Duration.ofSeconds(10);
+		}
+		if (relayEnabled == null) {
+			relayEnabled = Boolean.TRUE;
 		}
 	}
 

@@ -63,7 +63,7 @@ public class OutboxRelay {
 	/** Publishes what is waiting; runs every {@code nq57.outbox.poll-interval}. */
 	@Scheduled(fixedDelayString = "${nq57.outbox.poll-interval:100ms}")
 	public void relayPending() {
-		if (!this.properties.relayEnabled()) {
+		if (!Boolean.TRUE.equals(this.properties.relayEnabled())) {
 			return;
 		}
 		try {

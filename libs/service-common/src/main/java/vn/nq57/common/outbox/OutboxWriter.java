@@ -57,7 +57,7 @@ public class OutboxWriter {
 		this.jdbc.sql("""
 				insert into outbox_event (event_id, topic, event_key, event_type, subject, occurred_at, payload,
 				                          traceparent)
-				values (:eventId, :topic, :key, :type, :subject, :occurredAt, cast(:payload as jsonb), :traceparent)
+				values (:eventId, :topic, :key, :type, :subject, :occurredAt, cast(:payload as json), :traceparent)
 				""")
 			.param("eventId", eventId)
 			.param("topic", this.properties.topic())
