@@ -1,0 +1,24 @@
+package vn.nq57.workflow.report;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.jspecify.annotations.Nullable;
+
+import vn.nq57.contracts.ReportState;
+
+/**
+ * What report-service knows about a report, from {@code GET /internal/reports/{id}}.
+ *
+ * @param reportId the report id
+ * @param periodId the period it belongs to
+ * @param templateCode its template, for example {@code BC_NGAY_XA}
+ * @param unitCode the reporting unit
+ * @param provinceCode the unit's province
+ * @param state report-service's copy of the state
+ * @param version the report's data version
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ReportFacts(UUID reportId, UUID periodId, @Nullable String templateCode, String unitCode,
+		@Nullable String provinceCode, ReportState state, long version) {
+}

@@ -1,0 +1,218 @@
+package vn.nq57.workflow.transition;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.nq57.common.outbox.OutboxWriter;
+import vn.nq57.common.security.CurrentUser;
+import vn.nq57.common.web.ApiException;
+import vn.nq57.common.web.CommonError;
+import vn.nq57.common.web.FieldProblem;
+import vn.nq57.contracts.ReportState;
+import vn.nq57.contracts.Role;
+import vn.nq57.contracts.workflow.ReportTransitioned;
+import vn.nq57.contracts.workflow.TransitionPolicy;
+import vn.nq57.contracts.workflow.TransitionPolicy.Relation;
+import vn.nq57.contracts.workflow.WorkflowAction;
+import vn.nq57.workflow.report.AppliedTransition;
+import vn.nq57.workflow.report.ReportFacts;
+import vn.nq57.workflow.report.ReportServiceClient;
+import vn.nq57.workflow.report.ReportServiceRefusal;
+
+/**
+ * Carries out a transition as a saga: (1) record it as pending under the report's row
+ * lock, after checking scope and policy; (2) tell report-service, idempotently by
+ * transition id; (3) complete it, move the report's state and record
+ * {@link ReportTransitioned} in the outbox, in one transaction. A refusal by
+ * report-service fails the transition and passes its problem on; no answer leaves it
+ * pending for {@link TransitionRecovery}.
+ */
+@Service
+class TransitionService {
+
+	private static final Logger logger = LoggerFactory.getLogger(TransitionService.class);
+
+	private final ReportServiceClient reports;
+
+	private final TransitionRepository repository;
+
+	private final OutboxWriter outbox;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	TransitionService(ReportServiceClient reports, TransitionRepository repository, OutboxWriter outbox,
+			PlatformTransactionManager transactionManager, Clock clock) {
+		this.reports = reports;
+		this.repository = repository;
+		this.outbox = outbox;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+	}
+
+	/**
+	 * Takes an action on a report for the signed-in account.
+	 * @param user the account
+	 * @param reportId the report
+	 * @param action the action
+	 * @param rawMessage the message as sent, if any
+	 * @return the report's state after the transition
+	 */
+	TransitionResponse transition(CurrentUser user, UUID reportId, WorkflowAction action, @Nullable String rawMessage) {
+		String message = MessageText.normalise(rawMessage);
+
+		ReportFacts report = this.reports.facts(reportId)
+			.orElseThrow(() -> new ApiException(WorkflowError.REPORT_NOT_FOUND));
+		Relation relation = TransitionAuthorisation.relationInScope(user, report);
+
+		PendingTransition pending = Objects.requireNonNull(
+				this.transactions.execute((status) -> recordPending(user, report, relation, action, message)));
+
+		Delivery delivery = deliver(pending);
+		if (delivery instanceof Delivery.Completed completed) {
+			return completed.response();
+		}
+		if (delivery instanceof Delivery.Refused refused) {
+			throw passOn(refused.refusal(), pending);
+		}
+		logger.warn("Transition {} of report {} left pending: report-service did not answer", pending.id(),
+				pending.reportId());
+		throw new ApiException(WorkflowError.TRANSITION_PENDING, ReportServiceClient.LABEL, pending.action().label());
+	}
+
+	/**
+	 * The completed history of a report the account may see.
+	 * @param user the account
+	 * @param reportId the report
+	 * @return the steps in the order they happened
+	 */
+	List<HistoryEntry> history(CurrentUser user, UUID reportId) {
+		ReportFacts report = this.reports.facts(reportId)
+			.orElseThrow(() -> new ApiException(WorkflowError.REPORT_NOT_FOUND));
+		TransitionAuthorisation.relationInScope(user, report);
+
+		return this.repository.history(reportId);
+	}
+
+	private PendingTransition recordPending(CurrentUser user, ReportFacts report, Relation relation,
+			WorkflowAction action, @Nullable String message) {
+		Instant now = Instant.now(this.clock);
+		this.repository.ensureReport(report, now);
+		ReportState state = this.repository.lockState(report.reportId());
+
+		Optional<WorkflowAction> inFlight = this.repository.pendingAction(report.reportId());
+		if (inFlight.isPresent()) {
+			throw new ApiException(WorkflowError.TRANSITION_IN_PROGRESS, inFlight.get().label());
+		}
+		Role role = TransitionAuthorisation.authorise(user, relation, action, state);
+		if (TransitionPolicy.requiresMessage(action) && message == null) {
+			FieldProblem problem = new FieldProblem(MessageText.FIELD, "Lý do trả lại không được để trống.");
+			throw new ApiException(WorkflowError.REASON_REQUIRED, List.of(problem));
+		}
+
+		PendingTransition pending = new PendingTransition(UUID.randomUUID(), report.reportId(), action, state,
+				action.target(), user.accountId(), user.username(), role, message, now);
+		try {
+			this.repository.insertPending(pending);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ApiException(WorkflowError.TRANSITION_IN_PROGRESS, action.label());
+		}
+		logger.trace("Transition {} of report {} recorded as pending", pending.id(), pending.reportId());
+		return pending;
+	}
+
+	/**
+	 * Tells report-service about a pending transition and resolves it by the answer. Runs
+	 * in its own transactions, or joins the caller's (the recovery job holds the
+	 * transition's lock while it re-sends).
+	 * @param pending the transition
+	 * @return how it ended
+	 */
+	Delivery deliver(PendingTransition pending) {
+		AppliedTransition applied;
+		try {
+			applied = this.reports.applyTransition(pending.reportId(), pending.command());
+		}
+		catch (ReportServiceRefusal refusal) {
+			this.transactions.executeWithoutResult(
+					(status) -> this.repository.fail(pending.id(), refusal.code(), Instant.now(this.clock)));
+			logger.info("Transition {} of report {} refused by report-service with {}", pending.id(),
+					pending.reportId(), refusal.code());
+			return new Delivery.Refused(refusal);
+		}
+		catch (ApiException ex) {
+			if (ex.error() == CommonError.DOWNSTREAM_UNAVAILABLE) {
+				return new Delivery.Unavailable();
+			}
+			throw ex;
+		}
+
+		if (applied.state() != pending.toState()) {
+			logger.warn("report-service holds report {} in {} after transition {} to {}", pending.reportId(),
+					applied.state(), pending.id(), pending.toState());
+		}
+		TransitionResponse response = Objects
+			.requireNonNull(this.transactions.execute((status) -> complete(pending, applied)));
+		return new Delivery.Completed(response);
+	}
+
+	private TransitionResponse complete(PendingTransition pending, AppliedTransition applied) {
+		Instant now = Instant.now(this.clock);
+		Optional<Integer> sequence = this.repository.complete(pending, applied, now);
+		if (sequence.isEmpty()) {
+			// Resolved meanwhile by another thread or replica: answer what holds now.
+			ReportState state = this.repository.state(pending.reportId()).orElse(pending.toState());
+			return TransitionResponse.of(pending.reportId(), state, pending.id());
+		}
+
+		this.outbox.publish(new ReportTransitioned(pending.id(), pending.reportId(), applied.periodId(),
+				applied.unitCode(), Objects.requireNonNullElse(applied.provinceCode(), ""), pending.action(),
+				pending.fromState(), pending.toState(), pending.actorAccountId(), pending.actorRole(),
+				pending.message() != null, applied.version(), now));
+		logger.info("Report {} moved from {} to {} by transition {} (#{}, account {})", pending.reportId(),
+				pending.fromState(), pending.toState(), pending.id(), sequence.get(), pending.actorAccountId());
+		return TransitionResponse.of(pending.reportId(), pending.toState(), pending.id());
+	}
+
+	private static ApiException passOn(ReportServiceRefusal refusal, PendingTransition pending) {
+		if (refusal.isVerdict()) {
+			return new ApiException(refusal.asError(), refusal.fieldProblems());
+		}
+		logger.error("report-service rejected transition {} of report {} with {} {}", pending.id(), pending.reportId(),
+				refusal.status().value(), refusal.code());
+		return new ApiException(WorkflowError.TRANSITION_REJECTED, pending.action().label());
+	}
+
+	/** How telling report-service about a transition ended. */
+	sealed interface Delivery {
+
+		/** Applied there and completed here. */
+		record Completed(TransitionResponse response) implements Delivery {
+		}
+
+		/** Refused there; the transition is failed here. */
+		record Refused(ReportServiceRefusal refusal) implements Delivery {
+		}
+
+		/** No answer; the transition stays pending. */
+		record Unavailable() implements Delivery {
+		}
+
+	}
+
+}

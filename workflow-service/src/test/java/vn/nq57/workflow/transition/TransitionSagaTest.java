@@ -1,0 +1,421 @@
+package vn.nq57.workflow.transition;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+import vn.nq57.contracts.ReportState;
+import vn.nq57.contracts.Topics;
+import vn.nq57.testsupport.TestAccount;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The saga of a transition and what users and consumers see of it: history, events,
+ * refusals passed on from report-service, recovery after report-service was down.
+ */
+class TransitionSagaTest extends WorkflowTestBase {
+
+	private static final String COMMUNE = TestAccount.LONG_THANH;
+
+	private static final String PROVINCE = TestAccount.AN_GIANG;
+
+	private static final TestAccount dataEntry = TestAccount.dataEntry(COMMUNE, PROVINCE);
+
+	private static final TestAccount leader = TestAccount.leader(COMMUNE, PROVINCE);
+
+	private static final TestAccount supervisor = TestAccount.provinceSupervisor(PROVINCE);
+
+	@Autowired
+	TransitionRecovery recovery;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	@AfterEach
+	void reportServiceAnswersAgain() {
+		stub.transitionsUnreachable(false);
+	}
+
+	@Test
+	void submitWhenDataEntryOfOwnUnitThenPublishesReportSubmittedCloudEventKeyedByReport() {
+		UUID reportId = stub.addReport(COMMUNE, PROVINCE, ReportState.ENTERING);
+
+		Answer answer = act(dataEntry, reportId, "submit", "Kính trình anh xem");
+
+		assertThat(answer.status()).isEqualTo(200);
+		String transitionId = answer.text("transitionId");
+		ConsumerRecord<String, byte[]> record = awaitEvent(reportId);
+		assertThat(record.key()).isEqualTo(reportId.toString());
+		assertThat(header(record, "ce_type")).isEqualTo("vn.nq57.workflow.report-submitted.v1");
+		assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+		assertThat(header(record, "ce_source")).isEqualTo("/nq57/workflow-service");
+		assertThat(header(record, "ce_subject")).isEqualTo(reportId.toString());
+		assertThat(header(record, "ce_id")).isNotBlank();
+		assertThat(header(record, "ce_time")).isNotBlank();
+		assertThat(header(record, "content-type")).startsWith("application/json");
+		JsonNode event = json.readTree(new String(record.value(), StandardCharsets.UTF_8));
+		assertThat(event.path("transitionId").asString()).isEqualTo(transitionId);
+		assertThat(event.path("reportId").asString()).isEqualTo(reportId.toString());
+		assertThat(event.path("periodId").asString()).isEqualTo(stub.report(reportId).periodId.toString());
+		assertThat(event.path("unitCode").asString()).isEqualTo(COMMUNE);
+		assertThat(event.path("provinceCode").asString()).isEqualTo(PROVINCE);
+		assertThat(event.path("action").asString()).isEqualTo("SUBMIT");
+		assertThat(event.path("fromState").asString()).isEqualTo("ENTERING");
+		assertThat(event.path("toState").asString()).isEqualTo("SUBMITTED");
+		assertThat(event.path("actorAccountId").asString()).isEqualTo(dataEntry.accountId().toString());
+		assertThat(event.path("actorRole").asString()).isEqualTo("DATA_ENTRY");
+		assertThat(event.path("withMessage").asBoolean()).isTrue();
+		assertThat(event.path("dataVersion").asLong()).isEqualTo(2);
+		assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain("Kính trình");
+	}
+
+	@Test
+	void actWhenEachActionCompletesThenEventTypeNamesTheAction() {
+		UUID reportId = stub.addReport(COMMUNE, PROVINCE, ReportState.ENTERING);
+
+		assertThat(act(dataEntry, reportId, "submit", null).status()).isEqualTo(200);
+		assertThat(act(dataEntry, reportId, "recall", null).status()).isEqualTo(200);
+		assertThat(act(dataEntry, reportId, "submit", null).status()).isEqualTo(200);
+		assertThat(act(leader, reportId, "approve", null).status()).isEqualTo(200);
+		assertThat(act(supervisor, reportId, "return", "Thiếu minh chứng").status()).isEqualTo(200);
+
+		List<ConsumerRecord<String, byte[]>> records = awaitEvents(reportId, 5);
+		assertThat(records).extracting((record) -> header(record, "ce_type"))
+			.containsExactly("vn.nq57.workflow.report-submitted.v1", "vn.nq57.workflow.report-recalled.v1",
+					"vn.nq57.workflow.report-submitted.v1", "vn.nq57.workflow.report-approved.v1",
+					"vn.nq57.workflow.report-returned.v1");
+	}
+
+	@Test
+	void historyWhenSeveralTransitionsThenListsThemInOrderWithVietnameseLabels() {
+		UUID reportId = stub.addReport(COMMUNE, PROVINCE, ReportState.ENTERING);
+		act(dataEntry, reportId, "submit", "Đã nhập đủ");
+		act(leader, reportId, "return", "Cột D chưa đúng thực tế");
+		act(dataEntry, reportId, "submit", null);
+		act(leader, reportId, "approve", "Đồng ý");
+		act(supervisor, reportId, "return", "Thiếu ảnh minh chứng ngày 03/12");
+
+		Answer answer = history(leader, reportId);
+
+		assertThat(answer.status()).isEqualTo(200);
+		JsonNode entries = answer.body();
+		assertThat(entries.size()).isEqualTo(5);
+		assertThat(entries).extracting((entry) -> entry.path("action").asString())
+			.containsExactly("SUBMIT", "RETURN", "SUBMIT", "APPROVE", "RETURN");
+		assertThat(entries).extracting((entry) -> entry.path("actionLabel").asString())
+			.containsExactly("Trình lãnh đạo cấp đơn vị", "Trả lại báo cáo", "Trình lãnh đạo cấp đơn vị",
+					"Duyệt báo cáo", "Trả lại báo cáo");
+		assertThat(entries).extracting((entry) -> entry.path("actorUsername").asString())
+			.containsExactly("30943_01", "30943_02", "30943_01", "30943_02", "tinh_91");
+		assertThat(entries).extracting((entry) -> entry.path("actorRoleLabel").asString())
+			.containsExactly("Nhập liệu", "Lãnh đạo đơn vị", "Nhập liệu", "Lãnh đạo đơn vị", "Giám sát cấp Tỉnh");
+		assertThat(entries).extracting((entry) -> entry.path("sequence").asInt()).containsExactly(1, 2, 3, 4, 5);
+		JsonNode approval = entries.get(3);
+		assertThat(approval.path("fromState").asString()).isEqualTo("SUBMITTED");
+		assertThat(approval.path("fromStateLabel").asString()).isEqualTo("Chờ lãnh đạo duyệt");
+		assertThat(approval.path("toState").asString()).isEqualTo("APPROVED");
+		assertThat(approval.path("toStateLabel").asString()).isEqualTo("Đã duyệt, gửi lên Tỉnh");
+		assertThat(approval.path("message").asString()).isEqualTo("Đồng ý");
+		assertThat(entries.get(2).path("message").isNull()).isTrue();
+		assertThat(entries.get(4).path("message").asString()).isEqualTo("Thiếu ảnh minh chứng ngày 03/12");
+		List<Instant> times = new ArrayList<>();
+		entries.forEach((entry) -> times.add(Instant.parse(entry.path("occurredAt").asString())));
+		assertThat(times).isSorted();
+		assertThat(history(TestAccount.centralAdmin(), reportId).body().size()).isEqualTo(5);
+		assertThat(history(supervisor, reportId).body().size()).isEqualTo(5);
+	}
+
+	@Test
+	void approveWhenDataEntryTriesThenForbiddenNamingStateAndWhoMayAct() {
+		UUID reportId = stub.addReport(COMMUNE, PROVINCE, ReportState.SUBMITTED);
+
+		Answer answer = act(dataEntry, reportId, "approve", null);
+
+		assertThat(answer.status()).isEqualTo(403);
+		assertThat(answer.text("detail")).isEqualTo("Không thể thực hiện «Duyệt báo cáo». "
+				+ "Báo cáo đang ở trạng thái «Chờ lãnh đạo duyệt»; chỉ lãnh đạo đơn vị mới có thể duyệt hoặc trả lại; "
+				+ "người nhập liệu của đơn vị có thể thu hồi báo cáo.");
+	}
+
+	@Test
+	void submitWhenAlreadyApprovedThenConflictNamingStateAndWhereSubmitIsPossible() {
+		UUID reportId = stub.addReport(COMMUNE, PROVINCE, ReportState.APPROVED);
+
+		Answer answer = act(dataEntry, reportId, "submit", null);
+
+		assertThat(answer.status()).isEqualTo(409);
+		assertThat(answer.text("detail")).isEqualTo("Không thể thực hiện «Trình lãnh đạo cấp đơn vị». "
+				+ "Báo cáo đang ở trạng thái «Đã duyệt, gửi lên Tỉnh»; thao tác này chỉ thực hiện được khi báo cáo "
+				+ "ở trạng thái «Đang nhập liệu/tổng hợp» hoặc «Bị trả lại».");
+	}
+
+	@Test
+	void returnWhenReasonBlankThenUnprocessableNamingMessageAndNothingRecorded() {
+		UUID reportId = stub.addReport(COMMUNE, PROVINCE, ReportState.SUBMITTED);
+
+		Answer blank = act(leader, reportId, "return", " \n\t ");
+		Answer absent = act(leader, reportId, "return", null);
+
+		for (Answer answer : List.of(blank, absent)) {
+			assertThat(answer.status()).isEqualTo(422);
+			assertThat(answer.text("code")).isEqualTo("WFL-004");
+			assertThat(answer.body().path("errors").get(0).path("field").asString()).isEqualTo("message");
+			assertThat(answer.body().path("errors").get(0).path("message").asString())
+				.isEqualTo("Lý do trả lại không được để trống.");
+		}
+		assertThat(transitionRows(reportId)).isZero();
+		assertThat(outboxEvents(reportId)).isZero();
+		assertThat(stub.transitionCalls(reportId)).isEmpty();
+		assertThat(stub.report(reportId).state()).isEqualTo(ReportState.SUBMITTED);
+	}
+
+	@Test
+	void actWhenMessageLongerThan2000CharactersThenUnprocessableAndNothingRecorded() {
+		UUID reportId = stub.addReport(COMMUNE, PROVINCE, ReportState.ENTERING);
+
+		Answer answer = act(dataEntry, reportId, "submit", "ạ".repeat(2001));
+
+		assertThat(answer.status()).isEqualTo(422);
+		assertThat(answer.text("code")).isEqualTo("WFL-005");
+		assertThat(answer.body().path("errors").get(0).path("field").asString()).isEqualTo("message");
+		assertThat(answer.text("detail")).contains("2001").contains("2000");
+		assertThat(transitionRows(reportId)).isZero();
+	}
+
+	@Test
+	void actWhenMessageDecomposedAndPaddedThenStoredTrimmedInNfc() {
+		UUID reportId = stub.addReport(COMMUNE, PROVINCE, ReportState.ENTERING);
+		String decomposed = Normalizer.normalize("Báo cáo đã đủ cột bắt buộc", Normalizer.Form.NFD);
+		String exactlyAtLimit = "ệ".repeat(2000);
+
+		act(dataEntry, reportId, "submit", "  " + decomposed + "\n");
+		act(dataEntry, reportId, "recall", Normalizer.normalize(exactlyAtLimit, Normalizer.Form.NFD));
+
+		JsonNode entries = history(dataEntry, reportId).body();
+		assertThat(entries.get(0).path("message").asString()).isEqualTo("Báo cáo đã đủ cột bắt buộc")
+			.isNotEqualTo(decomposed);
+		assertThat(entries.get(1).path("message").asString()).isEqualTo(exactlyAtLimit);
+	}
+
+	@Test
+	void submitWhenReportServiceFindsRequiredColumnsMissingThenItsProblemIsPassedOnAndNothingCompleted() {
+		UUID reportId = stub.addReport(COMMUNE, PROVINCE, ReportState.ENTERING);
+		stub.refuseWithMissingColumns(reportId,
+				Map.of("B", "Cột B (Văn bản phổ biến) là bắt buộc.", "D", "Cột D (Hạ tầng mạng) là bắt buộc."));
+
+		Answer answer = act(dataEntry, reportId, "submit", "Kính trình");
+
+		assertThat(answer.status()).isEqualTo(422);
+		assertThat(answer.text("code")).isEqualTo("RPT-031");
+		assertThat(answer.text("detail"))
+			.isEqualTo("Báo cáo còn thiếu thông tin bắt buộc. Vui lòng bổ sung các cột được nêu.");
+		assertThat(answer.body().path("errors")).extracting((error) -> error.path("field").asString())
+			.containsExactly("B", "D");
+		assertThat(answer.body().path("errors").get(1).path("message").asString())
+			.isEqualTo("Cột D (Hạ tầng mạng) là bắt buộc.");
+		assertThat(transitionRows(reportId, "FAILED")).isOne();
+		assertThat(transitionRows(reportId, "COMPLETED")).isZero();
+		assertThat(transitionRows(reportId, "PENDING")).isZero();
+		assertThat(outboxEvents(reportId)).isZero();
+		assertThat(history(dataEntry, reportId).body().size()).isZero();
+
+		stub.refuseWithMissingColumns(reportId, Map.of());
+		assertThat(act(dataEntry, reportId, "submit", null).status()).isEqualTo(200);
+	}
+
+	@Test
+	void recallWhenReportServiceStateMovedOnThenItsConflictIsPassedOnAndTransitionFailed() {
+		UUID reportId = stub.addReport(COMMUNE, PROVINCE, ReportState.ENTERING);
+		act(dataEntry, reportId, "submit", null);
+		stub.report(reportId).moveTo(ReportState.APPROVED);
+
+		Answer answer = act(dataEntry, reportId, "recall", null);
+
+		assertThat(answer.status()).isEqualTo(409);
+		assertThat(answer.text("code")).isEqualTo("RPT-030");
+		assertThat(answer.text("detail")).contains("«Đã duyệt, gửi lên Tỉnh»");
+		assertThat(transitionRows(reportId, "FAILED")).isOne();
+		assertThat(history(dataEntry, reportId).body().size()).isOne();
+	}
+
+	@Test
+	void submitWhenReportServiceDownThenServiceUnavailableAndRecoveryCompletesItOnceReportServiceAnswers() {
+		UUID reportId = stub.addReport(COMMUNE, PROVINCE, ReportState.ENTERING);
+		stub.transitionsUnreachable(true);
+
+		Answer answer = act(dataEntry, reportId, "submit", "Kính trình");
+
+		assertThat(answer.status()).isEqualTo(503);
+		assertThat(answer.text("code")).isEqualTo("WFL-007");
+		assertThat(answer.text("detail")).startsWith("Dịch vụ báo cáo tạm thời không phản hồi")
+			.contains("«Trình lãnh đạo cấp đơn vị»");
+		assertThat(transitionRows(reportId, "PENDING")).isOne();
+		assertThat(outboxEvents(reportId)).isZero();
+		assertThat(history(dataEntry, reportId).body().size()).isZero();
+
+		Answer again = act(dataEntry, reportId, "submit", null);
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.text("code")).isEqualTo("WFL-006");
+		assertThat(transitionRows(reportId)).isOne();
+
+		stub.transitionsUnreachable(false);
+		assertThat(this.recovery.recoverPending()).as("still within the grace period").isZero();
+		assertThat(transitionRows(reportId, "PENDING")).isOne();
+
+		this.clock.advance(Duration.ofSeconds(31));
+		assertThat(this.recovery.recoverPending()).isOne();
+
+		assertThat(transitionRows(reportId, "PENDING")).isZero();
+		assertThat(transitionRows(reportId, "COMPLETED")).isOne();
+		assertThat(stub.report(reportId).state()).isEqualTo(ReportState.SUBMITTED);
+		List<ReportServiceStub.Received> calls = stub.transitionCalls(reportId);
+		assertThat(calls).hasSize(2);
+		assertThat(calls.get(1).transitionId()).isEqualTo(calls.get(0).transitionId());
+		JsonNode entries = history(dataEntry, reportId).body();
+		assertThat(entries.size()).isOne();
+		assertThat(entries.get(0).path("transitionId").asString()).isEqualTo(calls.get(0).transitionId().toString());
+		assertThat(entries.get(0).path("message").asString()).isEqualTo("Kính trình");
+		assertThat(header(awaitEvent(reportId), "ce_type")).isEqualTo("vn.nq57.workflow.report-submitted.v1");
+		assertThat(this.recovery.recoverPending()).isZero();
+	}
+
+	@Test
+	void recoveryWhenReportServiceRefusesTheResentTransitionThenFailsItAndFreesTheReport() {
+		UUID reportId = stub.addReport(COMMUNE, PROVINCE, ReportState.ENTERING);
+		stub.transitionsUnreachable(true);
+		assertThat(act(dataEntry, reportId, "submit", null).status()).isEqualTo(503);
+		stub.transitionsUnreachable(false);
+		stub.report(reportId).moveTo(ReportState.APPROVED);
+
+		this.clock.advance(Duration.ofSeconds(31));
+		assertThat(this.recovery.recoverPending()).isOne();
+
+		assertThat(transitionRows(reportId, "FAILED")).isOne();
+		assertThat(outboxEvents(reportId)).isZero();
+		assertThat(history(dataEntry, reportId).body().size()).isZero();
+	}
+
+	@Test
+	void submitWhenTwoRequestsRaceOnOneReportThenOnlyOneSucceeds() throws Exception {
+		UUID reportId = stub.addReport(COMMUNE, PROVINCE, ReportState.ENTERING);
+		stub.delayTransitions(reportId, 300);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Callable<Answer> submit = () -> act(dataEntry, reportId, "submit", null);
+			Future<Answer> first = pool.submit(submit);
+			Future<Answer> second = pool.submit(submit);
+
+			List<Integer> statuses = List.of(first.get().status(), second.get().status());
+
+			assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(transitionRows(reportId, "COMPLETED")).isOne();
+		assertThat(stub.transitionCalls(reportId)).hasSize(1);
+		assertThat(outboxEvents(reportId)).isOne();
+	}
+
+	@Test
+	void actWhenReportUnknownThenNotFound() {
+		Answer answer = act(dataEntry, UUID.randomUUID(), "submit", null);
+
+		assertThat(answer.status()).isEqualTo(404);
+		assertThat(answer.text("code")).isEqualTo("WFL-001");
+	}
+
+	@Test
+	void actWhenCallingReportServiceThenUsesThisServiceClientCredentialsToken() {
+		UUID reportId = stub.addReport(COMMUNE, PROVINCE, ReportState.ENTERING);
+
+		act(dataEntry, reportId, "submit", null);
+
+		assertThat(stub.internalAuthorizations()).isNotEmpty()
+			.allMatch(("Bearer " + ReportServiceStub.SERVICE_TOKEN)::equals);
+	}
+
+	@Test
+	void actWhenNotSignedInThenUnauthorized() {
+		UUID reportId = stub.addReport(COMMUNE, PROVINCE, ReportState.ENTERING);
+
+		Answer answer = send(java.net.http.HttpRequest.newBuilder(uri("/api/workflow/reports/" + reportId + "/submit"))
+			.POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+		assertThat(answer.status()).isEqualTo(401);
+		assertThat(stub.transitionCalls(reportId)).isEmpty();
+	}
+
+	@Test
+	void apiDocsWhenRequestedThenDescribeTheWorkflowEndpoints() {
+		Answer answer = send(java.net.http.HttpRequest.newBuilder(uri("/v3/api-docs")).GET());
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.body().path("paths").has("/api/workflow/reports/{reportId}/history")).isTrue();
+		assertThat(answer.body().path("paths").has("/api/workflow/reports/{reportId}/{action}")).isTrue();
+	}
+
+	private ConsumerRecord<String, byte[]> awaitEvent(UUID reportId) {
+		List<ConsumerRecord<String, byte[]>> records = awaitEvents(reportId, 1);
+		return records.get(records.size() - 1);
+	}
+
+	private List<ConsumerRecord<String, byte[]>> awaitEvents(UUID reportId, int count) {
+		Properties properties = new Properties();
+		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
+		properties.put(ConsumerConfig.GROUP_ID_CONFIG, "workflow-test-" + UUID.randomUUID());
+		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			List<TopicPartition> partitions = consumer.partitionsFor(Topics.WORKFLOW)
+				.stream()
+				.map((info) -> new TopicPartition(info.topic(), info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+			long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+			while (found.size() < count && System.nanoTime() < deadline) {
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+					if (reportId.toString().equals(record.key())) {
+						found.add(record);
+					}
+				}
+			}
+			assertThat(found).as("events of report %s on %s", reportId, Topics.WORKFLOW).hasSize(count);
+			return found;
+		}
+	}
+
+	private static String header(ConsumerRecord<String, byte[]> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		assertThat(header).as("header " + name).isNotNull();
+		return new String(header.value(), StandardCharsets.UTF_8);
+	}
+
+}
