@@ -1,0 +1,116 @@
+package vn.nq57.report.period;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.nq57.common.outbox.OutboxWriter;
+import vn.nq57.contracts.report.PeriodOpened;
+import vn.nq57.report.report.ReportShells;
+
+/**
+ * Opens reporting periods. Opening is idempotent under concurrent replicas: the period's
+ * unique key lets exactly one insert win, and only the winner creates the report shells
+ * and publishes {@link PeriodOpened}, all in one transaction.
+ */
+@Service
+class PeriodOpener {
+
+	private static final Logger logger = LoggerFactory.getLogger(PeriodOpener.class);
+
+	private final JdbcClient jdbc;
+
+	private final ReportShells reportShells;
+
+	private final OutboxWriter outbox;
+
+	private final Clock clock;
+
+	PeriodOpener(JdbcClient jdbc, ReportShells reportShells, OutboxWriter outbox, Clock clock) {
+		this.jdbc = jdbc;
+		this.reportShells = reportShells;
+		this.outbox = outbox;
+		this.clock = clock;
+	}
+
+	/**
+	 * Makes sure the daily periods covering today and tomorrow (Vietnam time) exist for
+	 * every active daily template, and that every active commune has its report in each
+	 * open period.
+	 * @return the periods this call opened, possibly none
+	 */
+	@Transactional
+	List<PeriodOpened> ensureCurrentPeriods() {
+		LocalDate today = LocalDate.now(this.clock);
+		List<String> templates = this.jdbc
+			.sql("select code from template where active and period_kind = 'DAY' order by code")
+			.query(String.class)
+			.list();
+		List<PeriodOpened> opened = new java.util.ArrayList<>();
+		for (String template : templates) {
+			open(template, PeriodDates.daily(today)).ifPresent(opened::add);
+			open(template, PeriodDates.daily(today.plusDays(1))).ifPresent(opened::add);
+		}
+		int backfilled = this.reportShells.backfillOpenPeriods(today);
+		if (backfilled > 0) {
+			logger.info("Backfilled {} report shells in open periods", backfilled);
+		}
+		return opened;
+	}
+
+	/**
+	 * Opens the period of a template unless it exists: inserts it, creates every active
+	 * commune's report in one statement, and records {@link PeriodOpened}.
+	 * @param templateCode the template
+	 * @param dates the period's days
+	 * @return the event if this call opened the period, empty if it existed
+	 */
+	@Transactional
+	Optional<PeriodOpened> open(String templateCode, PeriodDates dates) {
+		int version = this.jdbc.sql("select current_version from template where code = :code")
+			.param("code", templateCode)
+			.query(Integer.class)
+			.single();
+		UUID periodId = UUID.randomUUID();
+		int inserted = this.jdbc.sql("""
+				insert into period (id, template_code, template_version, kind, period_start, period_end, open_date,
+				                    close_date, opened_at)
+				values (:id, :template, :version, :kind, :start, :end, :openDate, :closeDate, :openedAt)
+				on conflict (template_code, kind, period_start) do nothing
+				""")
+			.param("id", periodId)
+			.param("template", templateCode)
+			.param("version", version)
+			.param("kind", dates.kind())
+			.param("start", dates.start())
+			.param("end", dates.end())
+			.param("openDate", dates.openDate())
+			.param("closeDate", dates.closeDate())
+			.param("openedAt", Timestamp.from(Instant.now(this.clock)))
+			.update();
+		if (inserted == 0) {
+			return Optional.empty();
+		}
+
+		int reports = this.reportShells.createForPeriod(periodId);
+
+		PeriodOpened event = new PeriodOpened(periodId, templateCode, version, dates.kind(), dates.start(), dates.end(),
+				dates.openDate(), dates.closeDate(), reports);
+		this.outbox.publish(event);
+		logger.info("Opened period {} ({} {}) of template {} with {} reports", periodId, dates.kind(), dates.start(),
+				templateCode, reports);
+		return Optional.of(event);
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Tests of report-service against the real PostgreSQL and Kafka of test-support.
+ */
+@NullMarked
+package vn.nq57.report.report;
+
+import org.jspecify.annotations.NullMarked;
