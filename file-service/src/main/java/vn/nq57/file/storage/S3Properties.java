@@ -1,0 +1,30 @@
+package vn.nq57.file.storage;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where evidence files are stored: an S3-compatible server reached with path-style
+ * addressing.
+ *
+ * @param endpoint the server's URL; default {@code http://localhost:9400} (the local
+ * stack's s3proxy)
+ * @param accessKey the access key; default {@code nq57-local}
+ * @param secretKey the secret key; default {@code nq57-local-secret} (local demo value
+ * only)
+ * @param region the region requests are signed for; default {@code us-east-1}, always set
+ * because an unset region breaks signatures
+ * @param bucket the bucket holding the files, created at start-up if absent; default
+ * {@code nq57-evidence}
+ */
+@ConfigurationProperties("nq57.s3")
+public record S3Properties(String endpoint, String accessKey, String secretKey, String region, String bucket) {
+
+	public S3Properties {
+		endpoint = (endpoint != null) ? endpoint : "http://localhost:9400";
+		accessKey = (accessKey != null) ? accessKey : "nq57-local";
+		secretKey = (secretKey != null) ? secretKey : "nq57-local-secret";
+		region = (region != null) ? region : "us-east-1";
+		bucket = (bucket != null) ? bucket : "nq57-evidence";
+	}
+
+}
