@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.nq57.common.security.CurrentUser;
 import vn.nq57.common.web.ApiException;
 import vn.nq57.contracts.ReportState;
@@ -32,15 +34,27 @@ final class TransitionAuthorisation {
 	 * @throws ApiException {@link WorkflowError#REPORT_NOT_FOUND} outside the scope
 	 */
 	static Relation relationInScope(CurrentUser user, ReportFacts report) {
-		if (!user.canSee(report.unitCode(), report.provinceCode())) {
-			throw new ApiException(WorkflowError.REPORT_NOT_FOUND);
-		}
+		requireInScope(user, report.unitCode(), report.provinceCode());
 		return switch (user.unitLevel()) {
 			case COMMUNE -> user.actsFor(report.unitCode()) ? Relation.OWN_UNIT : Relation.OTHER;
 			case PROVINCE ->
 				Objects.equals(user.unitCode(), report.provinceCode()) ? Relation.PROVINCE_OF_UNIT : Relation.OTHER;
 			case CENTRAL -> Relation.OTHER;
 		};
+	}
+
+	/**
+	 * Refuses a report outside the account's scope as if it did not exist, as
+	 * report-service does.
+	 * @param user the account
+	 * @param unitCode the report's unit
+	 * @param provinceCode the unit's province
+	 * @throws ApiException {@link WorkflowError#REPORT_NOT_FOUND} outside the scope
+	 */
+	static void requireInScope(CurrentUser user, String unitCode, @Nullable String provinceCode) {
+		if (!user.canSee(unitCode, provinceCode)) {
+			throw new ApiException(WorkflowError.REPORT_NOT_FOUND);
+		}
 	}
 
 	/**

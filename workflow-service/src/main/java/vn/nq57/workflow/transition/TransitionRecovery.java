@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Finishes transitions left pending: re-sends each to report-service with the same
  * transition id (report-service applies it at most once) and completes or fails it by the
  * answer. Each transition is claimed with {@code for update skip locked}, so replicas
- * share the work without doing any twice.
+ * share the work without doing any twice. The gauge
+ * {@code nq57.workflow.transitions.pending} shows how many wait.
  */
 @Component
 class TransitionRecovery {
@@ -36,12 +39,15 @@ class TransitionRecovery {
 	private final Clock clock;
 
 	TransitionRecovery(TransitionRepository repository, TransitionService transitions, RecoveryProperties properties,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager, Clock clock, MeterRegistry meters) {
 		this.repository = repository;
 		this.transitions = transitions;
 		this.properties = properties;
 		this.transactionTemplate = new TransactionTemplate(transactionManager);
 		this.clock = clock;
+		Gauge.builder("nq57.workflow.transitions.pending", repository, TransitionRepository::countPending)
+			.description("Transitions waiting for report-service to confirm them")
+			.register(meters);
 	}
 
 	@Scheduled(fixedDelayString = "${nq57.workflow.recovery.interval:30s}",

@@ -76,6 +76,21 @@ class TransitionRepository {
 			.map(ReportState::valueOf);
 	}
 
+	/** The unit and province of a report workflow-service has acted on. */
+	Optional<ReportScope> scope(UUID reportId) {
+		return this.jdbc.sql("select unit_code, province_code from report_workflow where report_id = :reportId")
+			.param("reportId", reportId)
+			.query((rs, rowNum) -> new ReportScope(rs.getString("unit_code"), rs.getString("province_code")))
+			.optional();
+	}
+
+	/** How many transitions wait for report-service, for the pending gauge. */
+	long countPending() {
+		return this.jdbc.sql("select count(*) from report_transition where status = 'PENDING'")
+			.query(Long.class)
+			.single();
+	}
+
 	/** The action of the report's transition in flight, if any. */
 	Optional<WorkflowAction> pendingAction(UUID reportId) {
 		return this.jdbc.sql("select action from report_transition where report_id = :reportId and status = 'PENDING'")

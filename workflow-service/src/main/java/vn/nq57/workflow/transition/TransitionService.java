@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,8 @@ import vn.nq57.workflow.report.ReportServiceRefusal;
  * transition id; (3) complete it, move the report's state and record
  * {@link ReportTransitioned} in the outbox, in one transaction. A refusal by
  * report-service fails the transition and passes its problem on; no answer leaves it
- * pending for {@link TransitionRecovery}.
+ * pending for {@link TransitionRecovery}. Counts every delivery in
+ * {@code nq57.workflow.transitions} by action and outcome (completed, refused, pending).
  */
 @Service
 class TransitionService {
@@ -55,13 +57,16 @@ class TransitionService {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	TransitionService(ReportServiceClient reports, TransitionRepository repository, OutboxWriter outbox,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager, Clock clock, MeterRegistry meters) {
 		this.reports = reports;
 		this.repository = repository;
 		this.outbox = outbox;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/**
@@ -95,15 +100,24 @@ class TransitionService {
 	}
 
 	/**
-	 * The completed history of a report the account may see.
+	 * The completed history of a report the account may see. Its scope comes from this
+	 * service's own row once it has acted on the report, from report-service before.
 	 * @param user the account
 	 * @param reportId the report
 	 * @return the steps in the order they happened
 	 */
 	List<HistoryEntry> history(CurrentUser user, UUID reportId) {
-		ReportFacts report = this.reports.facts(reportId)
-			.orElseThrow(() -> new ApiException(WorkflowError.REPORT_NOT_FOUND));
-		TransitionAuthorisation.relationInScope(user, report);
+		Optional<ReportScope> known = this.repository.scope(reportId);
+		if (known.isPresent()) {
+			// A report's unit never changes: its own row answers, even while
+			// report-service is down.
+			TransitionAuthorisation.requireInScope(user, known.get().unitCode(), known.get().provinceCode());
+		}
+		else {
+			ReportFacts report = this.reports.facts(reportId)
+				.orElseThrow(() -> new ApiException(WorkflowError.REPORT_NOT_FOUND));
+			TransitionAuthorisation.relationInScope(user, report);
+		}
 
 		return this.repository.history(reportId);
 	}
@@ -153,10 +167,12 @@ class TransitionService {
 					(status) -> this.repository.fail(pending.id(), refusal.code(), Instant.now(this.clock)));
 			logger.info("Transition {} of report {} refused by report-service with {}", pending.id(),
 					pending.reportId(), refusal.code());
+			count(pending, "refused");
 			return new Delivery.Refused(refusal);
 		}
 		catch (ApiException ex) {
 			if (ex.error() == CommonError.DOWNSTREAM_UNAVAILABLE) {
+				count(pending, "pending");
 				return new Delivery.Unavailable();
 			}
 			throw ex;
@@ -168,6 +184,7 @@ class TransitionService {
 		}
 		TransitionResponse response = Objects
 			.requireNonNull(this.transactions.execute((status) -> complete(pending, applied)));
+		count(pending, "completed");
 		return new Delivery.Completed(response);
 	}
 
@@ -187,6 +204,11 @@ class TransitionService {
 		logger.info("Report {} moved from {} to {} by transition {} (#{}, account {})", pending.reportId(),
 				pending.fromState(), pending.toState(), pending.id(), sequence.get(), pending.actorAccountId());
 		return TransitionResponse.of(pending.reportId(), pending.toState(), pending.id());
+	}
+
+	private void count(PendingTransition pending, String outcome) {
+		this.meters.counter("nq57.workflow.transitions", "action", pending.action().name(), "outcome", outcome)
+			.increment();
 	}
 
 	private static ApiException passOn(ReportServiceRefusal refusal, PendingTransition pending) {

@@ -48,6 +48,8 @@ final class ReportServiceStub {
 
 	private volatile boolean transitionsUnreachable;
 
+	private volatile boolean factsUnreachable;
+
 	private ReportServiceStub(HttpServer server) {
 		this.server = server;
 	}
@@ -95,6 +97,11 @@ final class ReportServiceStub {
 		this.transitionsUnreachable = unreachable;
 	}
 
+	/** Makes every read of a report's facts fail as if report-service were down. */
+	void factsUnreachable(boolean unreachable) {
+		this.factsUnreachable = unreachable;
+	}
+
 	/** Delays the report's transition answers, to let concurrent requests overlap. */
 	void delayTransitions(UUID reportId, long millis) {
 		this.reports.get(reportId).delayMillis = millis;
@@ -124,6 +131,9 @@ final class ReportServiceStub {
 		boolean transition = parts.length == 5 && "transitions".equals(parts[4]);
 		if (transition && "POST".equals(exchange.getRequestMethod())) {
 			transition(exchange, reportId, report);
+		}
+		else if (this.factsUnreachable) {
+			exchange.close();
 		}
 		else if (report == null) {
 			answer(exchange, 404, "application/problem+json",

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -53,12 +54,16 @@ class TransitionSagaTest extends WorkflowTestBase {
 	@Autowired
 	TransitionRecovery recovery;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
 
 	@AfterEach
 	void reportServiceAnswersAgain() {
 		stub.transitionsUnreachable(false);
+		stub.factsUnreachable(false);
 	}
 
 	@Test
@@ -340,6 +345,48 @@ class TransitionSagaTest extends WorkflowTestBase {
 		assertThat(transitionRows(reportId, "COMPLETED")).isOne();
 		assertThat(stub.transitionCalls(reportId)).hasSize(1);
 		assertThat(outboxEvents(reportId)).isOne();
+	}
+
+	@Test
+	void actWhenReportServiceCannotTellTheReportsFactsThenServiceUnavailableAndNothingRecorded() {
+		UUID reportId = stub.addReport(COMMUNE, PROVINCE, ReportState.ENTERING);
+		stub.factsUnreachable(true);
+
+		Answer answer = act(dataEntry, reportId, "submit", null);
+
+		assertThat(answer.status()).isEqualTo(503);
+		assertThat(answer.text("code")).isEqualTo("COM-007");
+		assertThat(answer.text("detail")).startsWith("Dịch vụ báo cáo tạm thời không khả dụng");
+		assertThat(transitionRows(reportId)).isZero();
+		assertThat(stub.transitionCalls(reportId)).isEmpty();
+	}
+
+	@Test
+	void historyWhenReportServiceDownThenServedFromOwnRecordsWithScopeStillChecked() {
+		UUID reportId = stub.addReport(COMMUNE, PROVINCE, ReportState.ENTERING);
+		act(dataEntry, reportId, "submit", null);
+		stub.factsUnreachable(true);
+
+		Answer own = history(leader, reportId);
+		Answer outsider = history(TestAccount.leader("30946", PROVINCE), reportId);
+
+		assertThat(own.status()).isEqualTo(200);
+		assertThat(own.body().size()).isOne();
+		assertThat(outsider.status()).isEqualTo(404);
+	}
+
+	@Test
+	void actWhenTransitionCompletesThenCountedByActionAndOutcome() {
+		UUID reportId = stub.addReport(COMMUNE, PROVINCE, ReportState.SUBMITTED);
+		double before = this.meters.counter("nq57.workflow.transitions", "action", "APPROVE", "outcome", "completed")
+			.count();
+
+		act(leader, reportId, "approve", null);
+
+		assertThat(
+				this.meters.counter("nq57.workflow.transitions", "action", "APPROVE", "outcome", "completed").count())
+			.isEqualTo(before + 1);
+		assertThat(this.meters.get("nq57.workflow.transitions.pending").gauge().value()).isGreaterThanOrEqualTo(0);
 	}
 
 	@Test

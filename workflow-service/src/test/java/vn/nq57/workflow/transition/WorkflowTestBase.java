@@ -31,7 +31,7 @@ import vn.nq57.testsupport.TestTokens;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "nq57.workflow.recovery.enabled=false", "nq57.workflow.recovery.grace-period=30s",
-			"logging.level.org.apache.kafka=WARN" })
+				"logging.level.org.apache.kafka=WARN" })
 @Import(MovableClock.TestClockConfiguration.class)
 abstract class WorkflowTestBase {
 
