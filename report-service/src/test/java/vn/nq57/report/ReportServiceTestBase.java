@@ -1,8 +1,5 @@
 package vn.nq57.report;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -12,11 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * list fed once through Kafka as UnitRegistered CloudEvents.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ReportServiceTestBase.TestClockConfiguration.class)
+@Import(TestClockConfiguration.class)
 public abstract class ReportServiceTestBase {
 
 	/** Vietnam's time zone. */
@@ -89,23 +83,6 @@ public abstract class ReportServiceTestBase {
 			.param("day", day)
 			.query(UUID.class)
 			.single();
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TestClockConfiguration {
-
-		/**
-		 * A clock that runs from {@link #TEST_NOW}, so periods are computed for the
-		 * manual's example day while time still moves forward.
-		 * @return the clock
-		 */
-		@Bean
-		@Primary
-		Clock testClock() {
-			Duration offset = Duration.between(Instant.now(), TEST_NOW.toInstant());
-			return Clock.offset(Clock.system(VIETNAM), offset);
-		}
-
 	}
 
 }

@@ -87,8 +87,20 @@ public final class UnitFeed {
 	 * @param unit the event
 	 */
 	public static void publish(String bootstrapServers, UUID eventId, UnitRegistered unit) {
+		publish(bootstrapServers, eventId, UnitRegistered.TYPE, unit.unitCode(), unit);
+	}
+
+	/**
+	 * Publishes one event with an explicit key (events of one key stay in order).
+	 * @param bootstrapServers the broker
+	 * @param eventId the CloudEvents id
+	 * @param type the CloudEvents type
+	 * @param key the record key
+	 * @param body the JSON body
+	 */
+	public static void publish(String bootstrapServers, UUID eventId, String type, String key, Object body) {
 		try (KafkaProducer<String, String> producer = producer(bootstrapServers)) {
-			producer.send(record(eventId, unit));
+			producer.send(record(eventId, type, key, JSON.writeValueAsString(body)));
 			producer.flush();
 		}
 	}
