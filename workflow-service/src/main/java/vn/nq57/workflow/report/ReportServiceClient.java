@@ -11,12 +11,15 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 import vn.nq57.common.client.DownstreamCalls;
 import vn.nq57.common.client.ServiceClients;
+import vn.nq57.common.web.ApiException;
+import vn.nq57.common.web.CommonError;
 import vn.nq57.common.web.FieldProblem;
 
 /**
@@ -62,6 +65,9 @@ public class ReportServiceClient {
 		catch (HttpClientErrorException.NotFound ex) {
 			return Optional.empty();
 		}
+		catch (OAuth2AuthorizationException ex) {
+			throw noServiceToken(ex);
+		}
 	}
 
 	/**
@@ -92,6 +98,18 @@ public class ReportServiceClient {
 		catch (HttpClientErrorException ex) {
 			throw refusal(ex);
 		}
+		catch (OAuth2AuthorizationException ex) {
+			throw noServiceToken(ex);
+		}
+	}
+
+	/**
+	 * No call left this service: identity-service gave no token. To the user that is
+	 * report-service being out of reach, and the transition, if any, stays pending.
+	 */
+	private static ApiException noServiceToken(OAuth2AuthorizationException ex) {
+		logger.warn("No service token for calls to {}: {}", DOWNSTREAM, ex.getError().getErrorCode());
+		return new ApiException(CommonError.DOWNSTREAM_UNAVAILABLE, LABEL);
 	}
 
 	private static ReportServiceRefusal refusal(HttpClientErrorException ex) {

@@ -2,6 +2,7 @@ package vn.nq57.workflow.transition;
 
 import java.text.Normalizer;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -9,13 +10,16 @@ import vn.nq57.common.web.ApiException;
 import vn.nq57.common.web.FieldProblem;
 
 /**
- * The message on a transition as it is stored: NFC, trimmed, absent when blank, at most
- * {@value #MAX_LENGTH} characters.
+ * The message on a transition as it is stored: NFC, line breaks as {@code \n}, control
+ * characters other than line breaks and tabs removed (PostgreSQL text cannot hold NUL),
+ * trimmed, absent when blank, at most {@value #MAX_LENGTH} characters.
  */
 final class MessageText {
 
 	/** The longest message accepted, in characters (code points). */
 	static final int MAX_LENGTH = 2000;
+
+	private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
 
 	/** The request field the message arrives in. */
 	static final String FIELD = "message";
@@ -33,7 +37,10 @@ final class MessageText {
 		if (raw == null) {
 			return null;
 		}
-		String text = Normalizer.normalize(raw, Normalizer.Form.NFC).strip();
+		String text = CONTROL_CHARACTERS
+			.matcher(Normalizer.normalize(raw, Normalizer.Form.NFC).replace("\r\n", "\n").replace('\r', '\n'))
+			.replaceAll("")
+			.strip();
 		if (text.isEmpty()) {
 			return null;
 		}

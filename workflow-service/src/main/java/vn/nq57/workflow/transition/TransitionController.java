@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +37,20 @@ class TransitionController {
 	@PostMapping("/{action:submit|recall|approve|return}")
 	@Operation(summary = "Thực hiện một thao tác trên báo cáo",
 			description = "submit (trình lãnh đạo), recall (thu hồi), approve (duyệt), return (trả lại, bắt buộc lý do)")
+	@ApiResponse(responseCode = "200", description = "Đã chuyển trạng thái")
+	@ApiResponse(responseCode = "403", description = "WFL-003: tài khoản không bao giờ được thực hiện thao tác này",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "404", description = "WFL-001: không có báo cáo hoặc ngoài phạm vi",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "409",
+			description = "WFL-002: sai trạng thái; WFL-006: thao tác khác đang chờ; RPT-…: dịch vụ báo cáo từ chối",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "422",
+			description = "WFL-004: trả lại không có lý do; WFL-005: lời nhắn quá dài; RPT-…: thiếu cột bắt buộc",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "503",
+			description = "COM-007: không đọc được báo cáo; WFL-007: thao tác đã ghi nhận, sẽ tự hoàn tất",
+			content = @Content(mediaType = "application/problem+json"))
 	TransitionResponse act(CurrentUser user, @PathVariable UUID reportId, @PathVariable String action,
 			@RequestBody(required = false) @Nullable TransitionRequest request) {
 		WorkflowAction workflowAction = WorkflowAction.valueOf(action.toUpperCase(Locale.ROOT));
@@ -45,6 +61,9 @@ class TransitionController {
 
 	@GetMapping("/history")
 	@Operation(summary = "Lịch sử xử lý của báo cáo, theo thứ tự thời gian")
+	@ApiResponse(responseCode = "200", description = "Các bước đã hoàn tất, cũ nhất trước")
+	@ApiResponse(responseCode = "404", description = "WFL-001: không có báo cáo hoặc ngoài phạm vi",
+			content = @Content(mediaType = "application/problem+json"))
 	List<HistoryEntry> history(CurrentUser user, @PathVariable UUID reportId) {
 		return this.transitions.history(user, reportId);
 	}

@@ -41,7 +41,7 @@ enum WorkflowError implements ErrorCode {
 	 * WFL-007: report-service did not answer; the transition waits for the recovery job.
 	 */
 	TRANSITION_PENDING("WFL-007", HttpStatus.SERVICE_UNAVAILABLE,
-			"%s tạm thời không phản hồi. Thao tác «%s» đã được ghi nhận và sẽ được hệ thống tự hoàn tất khi dịch vụ hoạt động trở lại; vui lòng kiểm tra lại trạng thái báo cáo sau ít phút."),
+			"Tạm thời chưa liên lạc được với %s. Thao tác «%s» đã được ghi nhận và sẽ được hệ thống tự hoàn tất khi liên lạc lại được; vui lòng kiểm tra lại trạng thái báo cáo sau ít phút."),
 
 	/** WFL-008: report-service refused for a reason that is not the user's to fix. */
 	TRANSITION_REJECTED("WFL-008", HttpStatus.BAD_GATEWAY,

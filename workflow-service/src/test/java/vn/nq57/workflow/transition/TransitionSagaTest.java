@@ -277,7 +277,7 @@ class TransitionSagaTest extends WorkflowTestBase {
 
 		assertThat(answer.status()).isEqualTo(503);
 		assertThat(answer.text("code")).isEqualTo("WFL-007");
-		assertThat(answer.text("detail")).startsWith("Dịch vụ báo cáo tạm thời không phản hồi")
+		assertThat(answer.text("detail")).startsWith("Tạm thời chưa liên lạc được với Dịch vụ báo cáo.")
 			.contains("«Trình lãnh đạo cấp đơn vị»");
 		assertThat(transitionRows(reportId, "PENDING")).isOne();
 		assertThat(outboxEvents(reportId)).isZero();
