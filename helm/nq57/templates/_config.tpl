@@ -1,0 +1,38 @@
+{{/*
+Non-secret configuration of one service, as environment variables (Spring relaxed
+binding). Argument: dict root, key, svc. Used by the ConfigMap and its checksum.
+*/}}
+{{- define "nq57.configData" -}}
+{{- $v := .root.Values }}
+{{- $db := $v.database }}
+{{- $jdbc := printf "jdbc:postgresql://%s:%v/%s" $db.host $db.port (get $db.names .svc.database) }}
+{{- if $db.parameters }}{{ $jdbc = printf "%s?%s" $jdbc $db.parameters }}{{ end }}
+SERVER_PORT: {{ .svc.port | quote }}
+SPRING_DATASOURCE_URL: {{ $jdbc | quote }}
+SPRING_KAFKA_BOOTSTRAP_SERVERS: {{ $v.kafka.bootstrapServers | quote }}
+SPRING_KAFKA_SECURITY_PROTOCOL: {{ $v.kafka.securityProtocol | quote }}
+{{- if $v.kafka.sasl.enabled }}
+SPRING_KAFKA_PROPERTIES_SASL_MECHANISM: {{ $v.kafka.sasl.mechanism | quote }}
+{{- end }}
+SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI: {{ include "nq57.issuer" .root | quote }}
+SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI: {{ printf "%s/oauth2/jwks" (include "nq57.internalUrl" (dict "root" .root "key" "identityService")) | quote }}
+NQ57_IDENTITYSERVICE_BASEURL: {{ include "nq57.internalUrl" (dict "root" .root "key" "identityService") | quote }}
+NQ57_REPORTSERVICE_BASEURL: {{ include "nq57.internalUrl" (dict "root" .root "key" "reportService") | quote }}
+JAVA_TOOL_OPTIONS: {{ $v.javaToolOptions | quote }}
+{{- if .svc.s3 }}
+NQ57_S3_ENDPOINT: {{ $v.s3.endpoint | quote }}
+NQ57_S3_REGION: {{ $v.s3.region | quote }}
+NQ57_S3_BUCKET: {{ $v.s3.bucket | quote }}
+{{- end }}
+{{- if eq .key "identityService" }}
+NQ57_IDENTITY_ISSUER: {{ include "nq57.issuer" .root | quote }}
+NQ57_IDENTITY_DEMO_ENABLED: {{ $v.identity.demoAccounts | quote }}
+NQ57_IDENTITY_SIGNINGKEY_LOCATION: "file:/etc/nq57/signing/signing-key.pem"
+{{- end }}
+{{- if eq .key "gateway" }}
+NQ57_PUBLIC_URL: {{ trimSuffix "/" $v.publicUrl | quote }}
+NQ57_WORKFLOWSERVICE_BASEURL: {{ include "nq57.internalUrl" (dict "root" .root "key" "workflowService") | quote }}
+NQ57_FILESERVICE_BASEURL: {{ include "nq57.internalUrl" (dict "root" .root "key" "fileService") | quote }}
+NQ57_EXPORTSERVICE_BASEURL: {{ include "nq57.internalUrl" (dict "root" .root "key" "exportService") | quote }}
+{{- end }}
+{{- end }}
