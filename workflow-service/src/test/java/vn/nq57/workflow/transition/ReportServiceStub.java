@@ -19,13 +19,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.nq57.contracts.ReportState;
+import vn.nq57.contracts.workflow.WorkflowAction;
 import vn.nq57.testsupport.TestTokens;
 
 /**
  * Stands in for report-service's internal endpoints and identity-service's token
  * endpoint, on one JDK HTTP server per test JVM. Reports live in memory; transitions are
  * applied once per transition id, like report-service does. Each test uses reports of its
- * own, so tests do not see each other's state.
+ * own, so tests do not see each other's state. Codes and texts of refusals follow
+ * report-service's catalogue (RPT-006 wrong state, RPT-007 required columns missing).
  */
 final class ReportServiceStub {
 
@@ -172,15 +174,19 @@ final class ReportServiceStub {
 				return;
 			}
 			if (!report.state.name().equals(body.get("fromState").asString())) {
-				answer(exchange, 409, "application/problem+json", problem("RPT-030", 409,
-						"Báo cáo đang ở trạng thái «" + report.state.label() + "», không thể chuyển tiếp.", Map.of()));
+				String detail = "Báo cáo đang ở trạng thái \"%s\", không phải \"%s\", nên không thể thực hiện \"%s\"."
+					.formatted(report.state.label(), ReportState.valueOf(body.get("fromState").asString()).label(),
+							WorkflowAction.valueOf(body.get("action").asString()).label());
+				answer(exchange, 409, "application/problem+json", problem("RPT-006", 409, detail, Map.of()));
 				return;
 			}
 			if (!report.missingColumns.isEmpty() && !"RETURN".equals(body.get("action").asString())
 					&& !"RECALL".equals(body.get("action").asString())) {
+				String detail = "Báo cáo chưa đủ dữ liệu bắt buộc để thực hiện \"%s\". "
+						+ "Vui lòng nhập đủ các cột được nêu dưới đây.";
 				answer(exchange, 422, "application/problem+json",
-						problem("RPT-031", 422,
-								"Báo cáo còn thiếu thông tin bắt buộc. Vui lòng bổ sung các cột được nêu.",
+						problem("RPT-007", 422,
+								detail.formatted(WorkflowAction.valueOf(body.get("action").asString()).label()),
 								report.missingColumns));
 				return;
 			}

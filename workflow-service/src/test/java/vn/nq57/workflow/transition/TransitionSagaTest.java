@@ -236,9 +236,9 @@ class TransitionSagaTest extends WorkflowTestBase {
 		Answer answer = act(dataEntry, reportId, "submit", "Kính trình");
 
 		assertThat(answer.status()).isEqualTo(422);
-		assertThat(answer.text("code")).isEqualTo("RPT-031");
-		assertThat(answer.text("detail"))
-			.isEqualTo("Báo cáo còn thiếu thông tin bắt buộc. Vui lòng bổ sung các cột được nêu.");
+		assertThat(answer.text("code")).isEqualTo("RPT-007");
+		assertThat(answer.text("detail")).isEqualTo("Báo cáo chưa đủ dữ liệu bắt buộc để thực hiện "
+				+ "\"Trình lãnh đạo cấp đơn vị\". Vui lòng nhập đủ các cột được nêu dưới đây.");
 		assertThat(answer.body().path("errors")).extracting((error) -> error.path("field").asString())
 			.containsExactly("B", "D");
 		assertThat(answer.body().path("errors").get(1).path("message").asString())
@@ -262,8 +262,8 @@ class TransitionSagaTest extends WorkflowTestBase {
 		Answer answer = act(dataEntry, reportId, "recall", null);
 
 		assertThat(answer.status()).isEqualTo(409);
-		assertThat(answer.text("code")).isEqualTo("RPT-030");
-		assertThat(answer.text("detail")).contains("«Đã duyệt, gửi lên Tỉnh»");
+		assertThat(answer.text("code")).isEqualTo("RPT-006");
+		assertThat(answer.text("detail")).contains("\"Đã duyệt, gửi lên Tỉnh\"");
 		assertThat(transitionRows(reportId, "FAILED")).isOne();
 		assertThat(history(dataEntry, reportId).body().size()).isOne();
 	}
