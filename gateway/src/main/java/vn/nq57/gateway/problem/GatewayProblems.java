@@ -1,0 +1,81 @@
+package vn.nq57.gateway.problem;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * Builds the RFC 9457 problem details the gateway answers with, in the same shape as the
+ * services': {@code type} {@code urn:nq57:problem:<code>}, the Vietnamese message as
+ * {@code title} and {@code detail}, the stable {@code code} and the request path as
+ * {@code instance}.
+ */
+@Component
+public class GatewayProblems {
+
+	private final JsonMapper jsonMapper;
+
+	GatewayProblems(JsonMapper jsonMapper) {
+		this.jsonMapper = jsonMapper;
+	}
+
+	/**
+	 * Builds the problem for a catalogued error.
+	 * @param error the error
+	 * @param path the request path
+	 * @param arguments values for the message's placeholders
+	 * @return the problem
+	 */
+	public Map<String, Object> problem(GatewayError error, String path, Object... arguments) {
+		String detail = error.message(arguments);
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "urn:nq57:problem:" + error.code());
+		problem.put("title", detail);
+		problem.put("status", error.status().value());
+		problem.put("detail", detail);
+		problem.put("instance", path);
+		problem.put("code", error.code());
+		return problem;
+	}
+
+	/**
+	 * The problem as a functional response, for routes and their filters.
+	 * @param error the error
+	 * @param path the request path
+	 * @param arguments values for the message's placeholders
+	 * @return the response
+	 */
+	public ServerResponse response(GatewayError error, String path, Object... arguments) {
+		return ServerResponse.status(error.status())
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(this.jsonMapper.writeValueAsBytes(problem(error, path, arguments)));
+	}
+
+	/**
+	 * Writes the problem straight to a servlet response, for security filters that run
+	 * before Spring MVC.
+	 * @param request the request
+	 * @param response the response
+	 * @param error the error
+	 * @param arguments values for the message's placeholders
+	 * @throws IOException if the response cannot be written
+	 */
+	public void write(HttpServletRequest request, HttpServletResponse response, GatewayError error, Object... arguments)
+			throws IOException {
+		Map<String, Object> problem = problem(error, request.getRequestURI(), arguments);
+		response.setStatus(error.status().value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getOutputStream().write(this.jsonMapper.writeValueAsBytes(problem));
+	}
+
+}

@@ -1,0 +1,427 @@
+package vn.nq57.gateway;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.session.SessionRepository;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+/**
+ * The gateway in one Spring context: sessions in the shared real PostgreSQL (database
+ * {@code gateway}), report, file and identity services played by in-test HTTP stubs, the
+ * workflow service down.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "nq57.gateway.backends.report.timeout=1s", "nq57.gateway.upload.max-size=1KB" })
+@AutoConfigureMockMvc
+class GatewayTests {
+
+	static final StubBackend report = StubBackend.start();
+
+	static final StubBackend files = StubBackend.start();
+
+	static final StubBackend identity = StubBackend.start();
+
+	static final String CSRF = "0f8c2a6e-csrf-token-of-test";
+
+	@Autowired
+	MockMvc mvc;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	SessionRepository<?> sessionRepository;
+
+	@Autowired
+	OAuth2AuthorizedClientRepository authorizedClients;
+
+	@Autowired
+	ClientRegistrationRepository registrations;
+
+	SignedInSessions sessions;
+
+	@DynamicPropertySource
+	static void backends(DynamicPropertyRegistry registry) {
+		registry.add("nq57.gateway.backends.report.uri", report::url);
+		registry.add("nq57.gateway.backends.file.uri", files::url);
+		registry.add("nq57.gateway.backends.identity.uri", identity::url);
+		registry.add("nq57.gateway.backends.workflow.uri", StubBackend::unreachableUrl);
+		registry.add("spring.security.oauth2.client.provider.nq57.token-uri",
+				() -> identity.url() + "/auth/oauth2/token");
+	}
+
+	@AfterAll
+	static void stopStubs() {
+		report.close();
+		files.close();
+		identity.close();
+	}
+
+	@BeforeEach
+	void setUp() {
+		this.sessions = new SignedInSessions(this.sessionRepository, this.authorizedClients, this.registrations);
+		report.forget();
+		files.forget();
+		identity.forget();
+	}
+
+	@Test
+	void apiCallWhenSignedInThenRelaysAccessTokenAndNoBrowserCookies() throws Exception {
+		report.answer("/api/reports/my-work", 200, "[{\"reportId\":\"r1\"}]");
+		Cookie session = this.sessions.signIn("30943_01", "access-token-30943").cookie();
+
+		MockHttpServletResponse response = perform(get("/api/reports/my-work").cookie(session,
+				new Cookie("XSRF-TOKEN", CSRF), new Cookie("other", "kept-out")));
+
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentAsString()).isEqualTo("[{\"reportId\":\"r1\"}]");
+		StubBackend.Received received = report.nextRequest();
+		assertThat(received).isNotNull();
+		assertThat(received.uri()).isEqualTo("/api/reports/my-work");
+		assertThat(received.header("Authorization")).isEqualTo("Bearer access-token-30943");
+		assertThat(received.header("Cookie")).isNull();
+	}
+
+	@Test
+	void apiCallWhenAccessTokenExpiredThenRefreshesItAndRelaysTheNewOne() throws Exception {
+		identity.answer("/auth/oauth2/token", 200, """
+				{"access_token":"renewed-token","token_type":"Bearer","expires_in":600,
+				 "refresh_token":"renewed-refresh","scope":"openid profile"}""");
+		Cookie session = this.sessions.signInWithExpiredToken("30943_02", "expired-token").cookie();
+
+		MockHttpServletResponse response = perform(get("/api/periods/p1/reports").cookie(session));
+
+		assertThat(response.getStatus()).isEqualTo(200);
+		StubBackend.Received refresh = identity.nextRequest();
+		assertThat(refresh).isNotNull();
+		assertThat(refresh.uri()).isEqualTo("/auth/oauth2/token");
+		StubBackend.Received received = report.nextRequest();
+		assertThat(received).isNotNull();
+		assertThat(received.header("Authorization")).isEqualTo("Bearer renewed-token");
+	}
+
+	@Test
+	void apiCallWhenRefreshTokenRejectedThenAnswers401AskingToSignInAgain() throws Exception {
+		identity.answer("/auth/oauth2/token", 400, "{\"error\":\"invalid_grant\"}");
+		Cookie session = this.sessions.signInWithExpiredToken("30943_01", "expired-token").cookie();
+
+		MockHttpServletResponse response = perform(get("/api/reports/my-work").cookie(session));
+
+		assertThat(response.getStatus()).isEqualTo(401);
+		assertThat(problem(response).path("code").asString()).isEqualTo("GTW-002");
+		assertThat(report.nextRequest()).isNull();
+	}
+
+	@Test
+	void apiCallWhenNotSignedInThenAnswers401ProblemInVietnameseWithoutRedirect() throws Exception {
+		MockHttpServletResponse response = perform(get("/api/reports/my-work"));
+
+		assertThat(response.getStatus()).isEqualTo(401);
+		assertThat(response.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		JsonNode problem = problem(response);
+		assertThat(problem.path("code").asString()).isEqualTo("GTW-001");
+		assertThat(problem.path("detail").asString()).contains("Bạn chưa đăng nhập");
+		assertThat(problem.path("type").asString()).isEqualTo("urn:nq57:problem:GTW-001");
+		assertThat(response.getHeader(HttpHeaders.LOCATION)).isNull();
+		assertThat(report.nextRequest()).isNull();
+	}
+
+	@Test
+	void identityApiCallWhenNotSignedInThenAnswers401Problem() throws Exception {
+		MockHttpServletResponse response = perform(get("/auth/api/me"));
+
+		assertThat(response.getStatus()).isEqualTo(401);
+		assertThat(problem(response).path("code").asString()).isEqualTo("GTW-001");
+	}
+
+	@Test
+	void pageWhenNotSignedInThenRedirectsToSignIn() throws Exception {
+		MockHttpServletResponse response = perform(get("/").accept(MediaType.TEXT_HTML));
+
+		assertThat(response.getStatus()).isEqualTo(302);
+		assertThat(response.getHeader(HttpHeaders.LOCATION)).endsWith("/oauth2/authorization/nq57");
+	}
+
+	@Test
+	void signInWhenStartedThenRedirectsToIdentityWithPkce() throws Exception {
+		MockHttpServletResponse response = perform(get("/oauth2/authorization/nq57"));
+
+		assertThat(response.getStatus()).isEqualTo(302);
+		assertThat(response.getHeader(HttpHeaders.LOCATION)).startsWith("http://localhost:8080/auth/oauth2/authorize?")
+			.contains("client_id=nq57-gateway")
+			.contains("scope=openid%20profile")
+			.contains("code_challenge=")
+			.contains("code_challenge_method=S256");
+		assertThat(String.join("\n", response.getHeaders(HttpHeaders.SET_COOKIE))).contains("NQ57_SESSION=")
+			.contains("HttpOnly")
+			.contains("SameSite=Lax");
+	}
+
+	@Test
+	void unsafeCallWhenCsrfTokenMissingThenAnswers403AndNothingIsForwarded() throws Exception {
+		Cookie session = this.sessions.signIn("30943_01", "access-token").cookie();
+
+		MockHttpServletResponse response = perform(put("/api/reports/r1/values").cookie(session)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"version\":1,\"values\":{\"B\":\"Đã hoàn thành\"}}"));
+
+		assertThat(response.getStatus()).isEqualTo(403);
+		JsonNode problem = problem(response);
+		assertThat(problem.path("code").asString()).isEqualTo("GTW-003");
+		assertThat(problem.path("detail").asString()).contains("tải lại trang");
+		assertThat(report.nextRequest()).isNull();
+	}
+
+	@Test
+	void unsafeCallWhenCsrfTokenEchoedInHeaderThenIsForwardedWithBody() throws Exception {
+		Cookie session = this.sessions.signIn("30943_01", "access-token").cookie();
+		String body = "{\"version\":1,\"values\":{\"B\":\"Đã hoàn thành\"}}";
+
+		MockHttpServletResponse response = perform(
+				put("/api/reports/r1/values").cookie(session, new Cookie("XSRF-TOKEN", CSRF))
+					.header("X-XSRF-TOKEN", CSRF)
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(body));
+
+		assertThat(response.getStatus()).isEqualTo(200);
+		StubBackend.Received received = report.nextRequest();
+		assertThat(received).isNotNull();
+		assertThat(received.method()).isEqualTo("PUT");
+		assertThat(received.bodyLength()).isEqualTo(body.getBytes(StandardCharsets.UTF_8).length);
+		assertThat(received.header("X-XSRF-TOKEN")).isEqualTo(CSRF);
+	}
+
+	@Test
+	void unsafeCallWhenBackendDownThenAnswers503NamingThePartQuickly() throws Exception {
+		Cookie session = this.sessions.signIn("30943_01", "access-token").cookie();
+		long started = System.nanoTime();
+
+		MockHttpServletResponse response = perform(
+				post("/api/workflow/reports/r1/submit").cookie(session, new Cookie("XSRF-TOKEN", CSRF))
+					.header("X-XSRF-TOKEN", CSRF)
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"message\":\"\"}"));
+
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+		assertThat(response.getStatus()).isEqualTo(503);
+		JsonNode problem = problem(response);
+		assertThat(problem.path("code").asString()).isEqualTo("GTW-010");
+		assertThat(problem.path("detail").asString()).startsWith("Dịch vụ quy trình duyệt tạm thời không khả dụng");
+	}
+
+	@Test
+	void getWhenBackendDownThenAnswers503AfterRetrying() throws Exception {
+		Cookie session = this.sessions.signIn("30943_01", "access-token").cookie();
+
+		MockHttpServletResponse response = perform(get("/api/workflow/reports/r1/history").cookie(session));
+
+		assertThat(response.getStatus()).isEqualTo(503);
+		assertThat(problem(response).path("detail").asString()).contains("Dịch vụ quy trình duyệt");
+	}
+
+	@Test
+	void callWhenBackendSlowerThanItsTimeoutThenAnswers503WithinTheTimeout() throws Exception {
+		report.answerSlowly("/api/reports/slow", Duration.ofSeconds(4));
+		Cookie session = this.sessions.signIn("30943_01", "access-token").cookie();
+		long started = System.nanoTime();
+
+		MockHttpServletResponse response = perform(get("/api/reports/slow").cookie(session));
+
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+		assertThat(response.getStatus()).isEqualTo(503);
+		JsonNode problem = problem(response);
+		assertThat(problem.path("code").asString()).isEqualTo("GTW-011");
+		assertThat(problem.path("detail").asString()).startsWith("Dịch vụ báo cáo tạm thời không khả dụng")
+			.contains("1 giây");
+	}
+
+	@Test
+	void backendErrorWhenAnsweredByServiceThenPassesThroughUnchanged() throws Exception {
+		report.answer("/api/reports/r9/values", 409,
+				"{\"code\":\"RPT-009\",\"detail\":\"Báo cáo đã được người khác cập nhật.\"}");
+		Cookie session = this.sessions.signIn("30943_01", "access-token").cookie();
+
+		MockHttpServletResponse response = perform(
+				put("/api/reports/r9/values").cookie(session, new Cookie("XSRF-TOKEN", CSRF))
+					.header("X-XSRF-TOKEN", CSRF)
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{}"));
+
+		assertThat(response.getStatus()).isEqualTo(409);
+		assertThat(problem(response).path("code").asString()).isEqualTo("RPT-009");
+	}
+
+	@Test
+	void uploadWhenLargerThanLimitThenAnswers413AndNothingIsForwarded() throws Exception {
+		Cookie session = this.sessions.signIn("30943_01", "access-token").cookie();
+		MockMultipartFile file = new MockMultipartFile("file", "anh.jpg", "image/jpeg", new byte[4096]);
+
+		MockHttpServletResponse response = perform(multipart("/api/files/reports/r1/attachments").file(file)
+			.cookie(session, new Cookie("XSRF-TOKEN", CSRF))
+			.header("X-XSRF-TOKEN", CSRF)
+			.header(HttpHeaders.CONTENT_LENGTH, 4500));
+
+		assertThat(response.getStatus()).isEqualTo(413);
+		JsonNode problem = problem(response);
+		assertThat(problem.path("code").asString()).isEqualTo("GTW-005");
+		assertThat(files.nextRequest()).isNull();
+	}
+
+	@Test
+	void uploadWhenWithinLimitThenStreamsTheMultipartBodyWithToken() throws Exception {
+		files.answer("/api/files/reports/r1/attachments", 201, "{\"id\":\"a1\"}");
+		Cookie session = this.sessions.signIn("30943_01", "upload-token").cookie();
+		String boundary = "nq57-boundary";
+		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bien-ban.pdf\""
+				+ "\r\nContent-Type: application/pdf\r\n\r\n" + "x".repeat(300) + "\r\n--" + boundary + "--\r\n";
+
+		// Over real HTTP: MockMvc hands the gateway parsed parts, not the raw body it
+		// streams on.
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + this.port + "/api/files/reports/r1/attachments"))
+				.header("Cookie", session.getName() + "=" + session.getValue() + "; XSRF-TOKEN=" + CSRF)
+				.header("X-XSRF-TOKEN", CSRF)
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(201);
+		StubBackend.Received received = files.nextRequest();
+		assertThat(received).isNotNull();
+		assertThat(received.header("Authorization")).isEqualTo("Bearer upload-token");
+		assertThat(received.header("Content-Type")).startsWith("multipart/form-data");
+		assertThat(received.bodyLength()).isEqualTo(body.length());
+	}
+
+	@Test
+	void identityPagesWhenNotSignedInThenAreForwardedWithoutGatewayCookies() throws Exception {
+		identity.answer("/auth/login", 200, "{}");
+
+		MockHttpServletResponse response = perform(
+				post("/auth/login").cookie(new Cookie("JSESSIONID", "identity-own"), new Cookie("XSRF-TOKEN", CSRF))
+					.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+					.content("username=30943_01&password=x&_csrf=identity-token"));
+
+		assertThat(response.getStatus()).isEqualTo(200);
+		StubBackend.Received received = identity.nextRequest();
+		assertThat(received).isNotNull();
+		assertThat(received.header("Cookie")).isEqualTo("JSESSIONID=identity-own");
+		assertThat(received.header("Authorization")).isNull();
+	}
+
+	@Test
+	void sessionWhenSignedInThenNamesTheUser() throws Exception {
+		Cookie session = this.sessions.signIn("tinh_91", "access-token").cookie();
+
+		MockHttpServletResponse response = perform(get("/session").cookie(session));
+
+		assertThat(response.getStatus()).isEqualTo(200);
+		JsonNode body = this.json.readTree(response.getContentAsString());
+		assertThat(body.path("username").asString()).isEqualTo("tinh_91");
+		assertThat(body.path("authenticated").asBoolean()).isTrue();
+		assertThat(response.getCookie("XSRF-TOKEN")).isNotNull();
+		assertThat(response.getCookie("XSRF-TOKEN").isHttpOnly()).isFalse();
+	}
+
+	@Test
+	void sessionWhenNotSignedInThenAnswers401() throws Exception {
+		assertThat(perform(get("/session")).getStatus()).isEqualTo(401);
+	}
+
+	@Test
+	void frontEndWhenSignedInThenServedWithSecurityHeaders() throws Exception {
+		Cookie session = this.sessions.signIn("30943_01", "access-token").cookie();
+
+		MockHttpServletResponse response = perform(get("/index.html").cookie(session));
+
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("Công việc của tôi")
+			.contains("type=\"module\"");
+		assertThat(response.getHeader("Content-Security-Policy")).contains("default-src 'self'")
+			.contains("frame-ancestors 'none'")
+			.doesNotContain("unsafe-inline");
+		assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
+		assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(response.getHeader("Referrer-Policy")).isEqualTo("same-origin");
+	}
+
+	@Test
+	void healthWhenNotSignedInThenIsOpen() throws Exception {
+		assertThat(perform(get("/actuator/health/liveness")).getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void openApiDocumentWhenRequestedThenComesFromTheServiceWithoutCookies() throws Exception {
+		report.answer("/v3/api-docs", 200, "{\"openapi\":\"3.1.0\"}");
+
+		MockHttpServletResponse response = perform(get("/openapi/report.json").cookie(new Cookie("other", "x")));
+
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentAsString()).contains("3.1.0");
+		StubBackend.Received received = report.nextRequest();
+		assertThat(received).isNotNull();
+		assertThat(received.uri()).isEqualTo("/v3/api-docs");
+		assertThat(received.header("Cookie")).isNull();
+	}
+
+	@Test
+	void logoutWhenSignedInThenEndsTheSessionAndPointsToIdentityEndSession() throws Exception {
+		SignedInSessions.SignedIn signedIn = this.sessions.signIn("30943_01", "access-token");
+
+		MockHttpServletResponse response = perform(
+				post("/logout").cookie(signedIn.cookie(), new Cookie("XSRF-TOKEN", CSRF))
+					.header("X-XSRF-TOKEN", CSRF)
+					.accept(MediaType.APPLICATION_JSON));
+
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(this.json.readTree(response.getContentAsString()).path("location").asString())
+			.startsWith("http://localhost:8080/auth/connect/logout?")
+			.contains("id_token_hint=id-token-of-30943_01")
+			.contains("post_logout_redirect_uri=");
+		assertThat(this.sessions.exists(signedIn.sessionId())).isFalse();
+	}
+
+	private MockHttpServletResponse perform(RequestBuilder request) throws Exception {
+		return this.mvc.perform(request).andReturn().getResponse();
+	}
+
+	private JsonNode problem(MockHttpServletResponse response) throws Exception {
+		return this.json.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+	}
+
+}
