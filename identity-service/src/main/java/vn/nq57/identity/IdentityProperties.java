@@ -1,0 +1,76 @@
+package vn.nq57.identity;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+
+/**
+ * Settings of identity-service ({@code nq57.identity.*}).
+ *
+ * @param issuer the public issuer URL tokens carry, as browsers and resource servers see
+ * it through the gateway; default {@code http://localhost:8080/auth}
+ * @param signingKeyLocation a PKCS#8 PEM file ({@code -----BEGIN PRIVATE KEY-----})
+ * holding the RSA key tokens are signed with, for example a mounted Kubernetes secret;
+ * default none: the key is generated once and kept in the {@code signing_key} table,
+ * shared by replicas
+ * @param accessTokenTtl how long an access token is valid; default 10 minutes
+ * @param refreshTokenTtl how long a refresh token is valid (refresh tokens are not
+ * reused: each refresh issues a new one); default 8 hours
+ * @param unitList the official list of administrative units loaded on start; default
+ * {@code classpath:units/don-vi-hanh-chinh-2025.csv}
+ * @param demo the local-stack demo mode
+ * @param clients the OAuth2 clients, keyed by a short name (for example {@code gateway})
+ * so that an environment variable such as {@code NQ57_IDENTITY_CLIENTS_GATEWAY_SECRET}
+ * can override one field; default the gateway and the three calling services of the
+ * design
+ */
+@ConfigurationProperties("nq57.identity")
+public record IdentityProperties(@DefaultValue("http://localhost:8080/auth") URI issuer,
+		@Nullable Resource signingKeyLocation, @DefaultValue("10m") Duration accessTokenTtl,
+		@DefaultValue("8h") Duration refreshTokenTtl,
+		@DefaultValue("classpath:units/don-vi-hanh-chinh-2025.csv") Resource unitList, @DefaultValue Demo demo,
+		Map<String, Client> clients) {
+
+	public IdentityProperties {
+		clients = (clients != null) ? Map.copyOf(clients) : Map.of();
+	}
+
+	/**
+	 * The local-stack demo mode.
+	 *
+	 * @param enabled whether every account gets the demo password; default false. Outside
+	 * demo mode accounts are created without a usable password until one-time passwords
+	 * are issued to them
+	 * @param password the demo password; default {@code nq57-demo-2025}
+	 */
+	public record Demo(@DefaultValue("false") boolean enabled, @DefaultValue("nq57-demo-2025") String password) {
+	}
+
+	/**
+	 * One registered OAuth2 client.
+	 *
+	 * @param clientId the client id, for example {@code nq57-gateway}; required
+	 * @param secret the client secret, either in plain text (hashed with bcrypt at start)
+	 * or already encoded with its {@code {bcrypt}} prefix; required
+	 * @param grantTypes the grant types: {@code authorization_code},
+	 * {@code refresh_token}, {@code client_credentials}; required
+	 * @param redirectUris where the authorization code may be sent; default none
+	 * @param postLogoutRedirectUris where OIDC RP-initiated logout may return to; default
+	 * none
+	 * @param scopes the scopes the client may ask for; required
+	 * @param requireProofKey whether authorization-code requests must use PKCE; default
+	 * true
+	 */
+	public record Client(String clientId, String secret, Set<String> grantTypes, @DefaultValue Set<String> redirectUris,
+			@DefaultValue Set<String> postLogoutRedirectUris, Set<String> scopes,
+			@DefaultValue("true") boolean requireProofKey) {
+	}
+
+}

@@ -1,0 +1,64 @@
+package vn.nq57.identity.account;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Looks accounts up for the login form and for the claims of the tokens issued to them.
+ * Usernames are matched case-insensitively (they are stored in lower case).
+ */
+@Service
+public class AccountDirectory implements UserDetailsService {
+
+	private static final Logger logger = LoggerFactory.getLogger(AccountDirectory.class);
+
+	private final AccountRepository accounts;
+
+	AccountDirectory(AccountRepository accounts) {
+		this.accounts = accounts;
+	}
+
+	/**
+	 * The account for the login form. An account without a usable password is reported as
+	 * unknown, so the form answers the same generic message and spends the same time as
+	 * for a wrong password.
+	 */
+	@Override
+	public UserDetails loadUserByUsername(String username) {
+		Account account = this.accounts.findByUsername(normalise(username))
+			.filter((found) -> found.passwordHash() != null)
+			.orElseThrow(() -> new UsernameNotFoundException("Unknown account or no usable password"));
+		if (!account.enabled()) {
+			logger.debug("Sign-in refused for disabled account {}", account.id());
+		}
+		return User.withUsername(account.username())
+			.password(account.passwordHash())
+			.disabled(!account.enabled())
+			.roles(account.role().name())
+			.build();
+	}
+
+	/**
+	 * What a token issued to the account says, if the account is enabled and its unit
+	 * active.
+	 * @param username the sign-in name
+	 * @return the identity, or empty if the account may not have tokens
+	 */
+	public Optional<AccountIdentity> findEnabledIdentity(String username) {
+		return this.accounts.findEnabledIdentity(normalise(username));
+	}
+
+	private static String normalise(String username) {
+		return username.strip().toLowerCase(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,42 @@
+package vn.nq57.identity.authserver;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import vn.nq57.common.web.CommonError;
+import vn.nq57.common.web.ProblemWriter;
+
+/**
+ * Answers a missing, invalid or insufficient bearer token on {@code /api/**} with the
+ * shared Vietnamese problem details.
+ */
+final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	private final ProblemWriter problemWriter;
+
+	ProblemSecurityHandlers(ProblemWriter problemWriter) {
+		this.problemWriter = problemWriter;
+	}
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException authException) throws IOException {
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+		this.problemWriter.write(request, response, CommonError.UNAUTHENTICATED);
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response,
+			AccessDeniedException accessDeniedException) throws IOException {
+		this.problemWriter.write(request, response, CommonError.FORBIDDEN);
+	}
+
+}

@@ -1,0 +1,81 @@
+package vn.nq57.identity.authserver;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+import vn.nq57.common.security.RolesJwtAuthenticationConverter;
+import vn.nq57.common.web.ProblemWriter;
+
+/**
+ * Three filter chains, in order: the OAuth2/OIDC protocol endpoints; the bearer-token API
+ * under {@code /api/**} (stateless, no cookies, so no CSRF); and the browser pages (login
+ * form with CSRF, its help pages, logout), with probes and metrics open.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	/** The login page and the pages it links to; served to anyone. */
+	static final String LOGIN_PAGE = "/login";
+
+	private static final String[] OPEN_PATHS = { LOGIN_PAGE, "/login/**", "/css/**", "/favicon.ico", "/error",
+			"/actuator/health/**", "/actuator/info", "/actuator/prometheus" };
+
+	/** Own resources only; no script runs on these pages. */
+	private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
+			+ "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http) {
+		http.oauth2AuthorizationServer((authorizationServer) -> {
+			http.securityMatcher(authorizationServer.getEndpointsMatcher());
+			// OIDC: discovery, userinfo, RP-initiated logout (/connect/logout).
+			authorizationServer.oidc(Customizer.withDefaults());
+		})
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()))
+			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
+					new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
+					new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain apiFilterChain(HttpSecurity http, ProblemWriter problemWriter) {
+		ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problemWriter);
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(new RolesJwtAuthenticationConverter()))
+				.authenticationEntryPoint(handlers)
+				.accessDeniedHandler(handlers))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Bearer tokens only, no cookies: there is no ambient credential to forge.
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain browserFilterChain(HttpSecurity http) {
+		http.authorizeHttpRequests(
+				(requests) -> requests.requestMatchers(OPEN_PATHS).permitAll().anyRequest().authenticated())
+			.formLogin((form) -> form.loginPage(LOGIN_PAGE).failureUrl(LOGIN_PAGE + "?error"))
+			.logout((logout) -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout"))
+			.headers(
+					(headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+		return http.build();
+	}
+
+}

@@ -1,0 +1,326 @@
+package vn.nq57.identity;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The one Spring context of this module's tests: the whole service on a random port, in
+ * demo mode, against the shared real PostgreSQL and Kafka. Tests speak HTTP to it like a
+ * browser and the gateway would, cookies included.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"nq57.identity.demo.enabled=true", "nq57.identity.demo.password=" + IdentityServiceTest.PASSWORD })
+public abstract class IdentityServiceTest {
+
+	/** The demo password every account has in these tests. */
+	public static final String PASSWORD = "nq57-demo-2025";
+
+	/** The gateway's client id. */
+	public static final String GATEWAY = "nq57-gateway";
+
+	/** The gateway's local secret. */
+	public static final String GATEWAY_SECRET = "nq57-gateway-local-secret";
+
+	/** The gateway's redirect URI. */
+	public static final String REDIRECT_URI = "http://localhost:8080/login/oauth2/code/nq57";
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private static final Map<String, Tokens> tokensByUser = new ConcurrentHashMap<>();
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	@Autowired
+	protected JsonMapper json;
+
+	/**
+	 * The address of a path under the context path.
+	 * @param path for example {@code /login}
+	 * @return the absolute URI
+	 */
+	protected URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + "/auth" + path);
+	}
+
+	/**
+	 * A new browser with its own cookie jar that does not follow redirects.
+	 * @return the browser
+	 */
+	protected Browser browser() {
+		return new Browser();
+	}
+
+	/**
+	 * Tokens of the account obtained once per test JVM through the whole
+	 * authorization-code flow with PKCE.
+	 * @param username the account
+	 * @return its tokens
+	 */
+	protected Tokens tokensFor(String username) {
+		return tokensByUser.computeIfAbsent(username, (name) -> signIn(browser(), name).tokens());
+	}
+
+	/**
+	 * Runs the authorization-code flow with PKCE through the login form, as the gateway
+	 * and a browser do, and exchanges the code.
+	 * @param browser the browser
+	 * @param username the account
+	 * @return the tokens and the browser's session
+	 */
+	protected SignIn signIn(Browser browser, String username) {
+		String verifier = randomUrlSafe(32);
+		String state = randomUrlSafe(16);
+		String nonce = randomUrlSafe(16);
+		Map<String, String> authorize = new LinkedHashMap<>();
+		authorize.put("response_type", "code");
+		authorize.put("client_id", GATEWAY);
+		authorize.put("redirect_uri", REDIRECT_URI);
+		authorize.put("scope", "openid profile");
+		authorize.put("state", state);
+		authorize.put("nonce", nonce);
+		authorize.put("code_challenge", s256(verifier));
+		authorize.put("code_challenge_method", "S256");
+
+		HttpResponse<String> toLogin = browser.get(uri("/oauth2/authorize?" + form(authorize)));
+		assertThat(toLogin.statusCode()).isEqualTo(302);
+		assertThat(location(toLogin)).endsWith("/auth/login");
+
+		HttpResponse<String> afterLogin = browser.submitLogin(this, username, PASSWORD);
+		assertThat(afterLogin.statusCode()).isEqualTo(302);
+		assertThat(location(afterLogin)).contains("/auth/oauth2/authorize");
+
+		HttpResponse<String> toClient = browser.get(URI.create(location(afterLogin)));
+		assertThat(toClient.statusCode()).isEqualTo(302);
+		URI callback = URI.create(location(toClient));
+		assertThat(callback.toString()).startsWith(REDIRECT_URI + "?");
+		Map<String, String> callbackParams = query(callback);
+		assertThat(callbackParams).containsEntry("state", state);
+
+		Map<String, String> exchange = new LinkedHashMap<>();
+		exchange.put("grant_type", "authorization_code");
+		exchange.put("code", callbackParams.get("code"));
+		exchange.put("redirect_uri", REDIRECT_URI);
+		exchange.put("code_verifier", verifier);
+		HttpResponse<String> tokenResponse = tokenRequest(GATEWAY, GATEWAY_SECRET, exchange);
+		assertThat(tokenResponse.statusCode()).as(tokenResponse.body()).isEqualTo(200);
+		JsonNode body = this.json.readTree(tokenResponse.body());
+		Tokens tokens = new Tokens(body.get("access_token").asString(), body.get("refresh_token").asString(),
+				body.get("id_token").asString());
+		return new SignIn(tokens, nonce);
+	}
+
+	/**
+	 * Calls the token endpoint with HTTP basic client authentication.
+	 * @param clientId the client id
+	 * @param secret the client secret
+	 * @param parameters the form parameters
+	 * @return the response
+	 */
+	protected HttpResponse<String> tokenRequest(String clientId, String secret, Map<String, String> parameters) {
+		String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest.newBuilder(uri("/oauth2/token"))
+			.header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form(parameters)))
+			.build();
+		return send(HttpClient.newHttpClient(), request);
+	}
+
+	/**
+	 * Calls an API path with a bearer token.
+	 * @param path the path under {@code /auth}
+	 * @param accessToken the token, or {@code null} for none
+	 * @return the response
+	 */
+	protected HttpResponse<String> api(String path, @Nullable String accessToken) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json");
+		if (accessToken != null) {
+			request.header("Authorization", "Bearer " + accessToken);
+		}
+		return send(HttpClient.newHttpClient(), request.GET().build());
+	}
+
+	/**
+	 * A GET with no {@code Accept} header, as a probe or a metrics scraper sends it.
+	 * @param path the path under {@code /auth}
+	 * @return the response
+	 */
+	protected HttpResponse<String> plainGet(String path) {
+		return send(HttpClient.newHttpClient(), HttpRequest.newBuilder(uri(path)).GET().build());
+	}
+
+	protected JsonNode readJson(HttpResponse<String> response) {
+		return this.json.readTree(response.body());
+	}
+
+	protected static String location(HttpResponse<?> response) {
+		return response.headers().firstValue("Location").orElseThrow();
+	}
+
+	protected static Map<String, String> query(URI uri) {
+		Map<String, String> params = new LinkedHashMap<>();
+		for (String pair : uri.getRawQuery().split("&")) {
+			int eq = pair.indexOf('=');
+			params.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+		}
+		return params;
+	}
+
+	protected static String form(Map<String, String> parameters) {
+		return parameters.entrySet()
+			.stream()
+			.map((entry) -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+	}
+
+	private static String decode(String value) {
+		return java.net.URLDecoder.decode(value, StandardCharsets.UTF_8);
+	}
+
+	private static String randomUrlSafe(int bytes) {
+		byte[] random = new byte[bytes];
+		new SecureRandom().nextBytes(random);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+	}
+
+	private static String s256(String verifier) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+		try {
+			return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The tokens of one sign-in.
+	 *
+	 * @param accessToken the access token
+	 * @param refreshToken the refresh token
+	 * @param idToken the ID token
+	 */
+	public record Tokens(String accessToken, String refreshToken, String idToken) {
+	}
+
+	/**
+	 * The result of a sign-in.
+	 *
+	 * @param tokens the tokens
+	 * @param nonce the nonce sent with the authorization request
+	 */
+	public record SignIn(Tokens tokens, String nonce) {
+	}
+
+	/**
+	 * A browser: keeps cookies, never follows redirects.
+	 */
+	public static final class Browser {
+
+		private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+		private final HttpClient client = HttpClient.newBuilder()
+			.cookieHandler(this.cookies)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+
+		/**
+		 * GET as a browser does ({@code Accept: text/html}).
+		 * @param uri the address
+		 * @return the response
+		 */
+		public HttpResponse<String> get(URI uri) {
+			return send(this.client, HttpRequest.newBuilder(uri).header("Accept", "text/html").GET().build());
+		}
+
+		/**
+		 * POSTs a form.
+		 * @param uri the address
+		 * @param parameters the fields
+		 * @return the response
+		 */
+		public HttpResponse<String> post(URI uri, Map<String, String> parameters) {
+			return send(this.client,
+					HttpRequest.newBuilder(uri)
+						.header("Accept", "text/html")
+						.header("Content-Type", "application/x-www-form-urlencoded")
+						.POST(HttpRequest.BodyPublishers.ofString(form(parameters)))
+						.build());
+		}
+
+		/**
+		 * Opens the login page and submits the form with its CSRF token.
+		 * @param test the test, for addresses
+		 * @param username the username typed
+		 * @param password the password typed
+		 * @return the response to the form
+		 */
+		public HttpResponse<String> submitLogin(IdentityServiceTest test, String username, String password) {
+			HttpResponse<String> page = get(test.uri("/login"));
+			assertThat(page.statusCode()).isEqualTo(200);
+			Matcher csrf = CSRF.matcher(page.body());
+			assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
+			Map<String, String> fields = new LinkedHashMap<>();
+			fields.put("username", username);
+			fields.put("password", password);
+			fields.put("_csrf", csrf.group(1));
+			return post(test.uri("/login"), fields);
+		}
+
+		/**
+		 * The names of the cookies the browser holds.
+		 * @return the names
+		 */
+		public java.util.List<String> cookieNames() {
+			return this.cookies.getCookieStore().getCookies().stream().map(java.net.HttpCookie::getName).toList();
+		}
+
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Tests of vn.nq57.identity.authserver.
+ */
+@NullMarked
+package vn.nq57.identity.authserver;
+
+import org.jspecify.annotations.NullMarked;

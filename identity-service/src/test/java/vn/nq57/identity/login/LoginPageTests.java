@@ -1,0 +1,113 @@
+package vn.nq57.identity.login;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import vn.nq57.identity.IdentityServiceTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LoginPageTests extends IdentityServiceTest {
+
+	private static final String GENERIC_FAILURE = "Tên đăng nhập hoặc mật khẩu không đúng.";
+
+	@Test
+	void loginPageWhenOpenedThenShowsTheVietnameseSignInOptions() {
+		HttpResponse<String> page = browser().get(uri("/login"));
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("text/html").containsIgnoringCase("charset=UTF-8"));
+		assertThat(page.body())
+			.contains("<html lang=\"vi\"", "HỆ THỐNG GIÁM SÁT, ĐÁNH GIÁ VIỆC TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT 57-NQ/TW",
+					"Đăng nhập bằng tài khoản hệ thống", "<label for=\"username\">Tên đăng nhập</label>",
+					"<label for=\"password\">Mật khẩu</label>", ">Đăng nhập</button>", ">Quên mật khẩu</a>",
+					"Đăng nhập bằng tài khoản xác thực tập trung", "Đăng nhập bằng tài khoản định danh điện tử (VNeID)",
+					"Hotline hỗ trợ: <a href=\"tel:18008000\">1800 8000</a>", "name=\"_csrf\"",
+					"href=\"/auth/css/login.css\"")
+			.doesNotContain("<script", GENERIC_FAILURE);
+		assertThat(page.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying((csp) -> assertThat(csp).contains("default-src 'none'", "frame-ancestors 'none'"));
+	}
+
+	@Test
+	void loginWhenUserUnknownOrPasswordWrongThenAnswersTheSameGenericMessage() {
+		Browser unknownUser = browser();
+		Browser wrongPassword = browser();
+
+		HttpResponse<String> unknown = unknownUser.submitLogin(this, "99999_01", PASSWORD);
+		HttpResponse<String> wrong = wrongPassword.submitLogin(this, "30943_01", "not-the-password");
+
+		assertThat(unknown.statusCode()).isEqualTo(302);
+		assertThat(wrong.statusCode()).isEqualTo(302);
+		assertThat(location(unknown)).isEqualTo(location(wrong)).endsWith("/auth/login?error");
+		String unknownPage = unknownUser.get(URI.create(location(unknown))).body();
+		String wrongPage = wrongPassword.get(URI.create(location(wrong))).body();
+		assertThat(unknownPage).contains(GENERIC_FAILURE);
+		assertThat(wrongPage).contains(GENERIC_FAILURE);
+		assertThat(withoutCsrf(unknownPage)).isEqualTo(withoutCsrf(wrongPage));
+	}
+
+	@Test
+	void loginWhenPasswordRightAndUsernameInCapitalsThenSignsIn() {
+		Browser browser = browser();
+
+		HttpResponse<String> response = browser.submitLogin(this, "TINH_91", PASSWORD);
+
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(location(response)).doesNotContain("error");
+		assertThat(browser.cookieNames()).contains("NQ57_AUTH");
+	}
+
+	@Test
+	void loginWhenCsrfTokenMissingThenRefusesTheForm() {
+		HttpResponse<String> response = browser().post(uri("/login"),
+				Map.of("username", "30943_01", "password", PASSWORD));
+
+		assertThat(response.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void forgotPasswordWhenOpenedThenExplainsWhoIssuesResetCodes() {
+		HttpResponse<String> page = browser().get(uri("/login/forgot-password"));
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Quên mật khẩu", "lãnh đạo đơn vị", "Tỉnh/Thành phố", "mã đặt lại mật khẩu",
+				"Quay lại trang đăng nhập");
+	}
+
+	@Test
+	void federationWhenProviderNotConfiguredThenSaysSoInVietnamese() {
+		HttpResponse<String> sso = browser().get(uri("/login/federation/sso"));
+		HttpResponse<String> vneid = browser().get(uri("/login/federation/vneid"));
+		HttpResponse<String> unknown = browser().get(uri("/login/federation/other"));
+
+		assertThat(sso.statusCode()).isEqualTo(200);
+		assertThat(sso.body()).contains("Đăng nhập bằng", "tài khoản xác thực tập trung",
+				"chưa được cấu hình trong môi trường này");
+		assertThat(vneid.body()).contains("tài khoản định danh điện tử (VNeID)",
+				"chưa được cấu hình trong môi trường này");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void probesWhenCalledWithoutTokenThenAnswer() {
+		HttpResponse<String> liveness = plainGet("/actuator/health/liveness");
+		HttpResponse<String> readiness = plainGet("/actuator/health/readiness");
+		HttpResponse<String> metrics = plainGet("/actuator/prometheus");
+
+		assertThat(liveness.statusCode()).isEqualTo(200);
+		assertThat(readiness.statusCode()).isEqualTo(200);
+		assertThat(readiness.body()).contains("\"UP\"");
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+	}
+
+	private static String withoutCsrf(String page) {
+		return page.replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "");
+	}
+
+}
