@@ -1,0 +1,190 @@
+package vn.nq57.e2e;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One signed-in user, as a browser sees the system: cookies only, everything through the
+ * gateway, the XSRF-TOKEN cookie echoed on unsafe calls.
+ */
+final class Browser {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Pattern CSRF_INPUT = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>");
+
+	private static final Pattern VALUE = Pattern.compile("value=\"([^\"]*)\"");
+
+	private final String gateway;
+
+	private final String username;
+
+	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+	private final HttpClient http;
+
+	private Browser(String gateway, String username) {
+		this.gateway = gateway;
+		this.username = username;
+		this.http = HttpClient.newBuilder()
+			.cookieHandler(this.cookies)
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.connectTimeout(Duration.ofSeconds(5))
+			.version(HttpClient.Version.HTTP_1_1)
+			.build();
+	}
+
+	/**
+	 * Signs in through the real authorization-code flow: the gateway sends the browser to
+	 * identity-service's login page, the form is posted with its CSRF token, and the
+	 * redirects lead back to the gateway with a session.
+	 */
+	static Browser signIn(String gateway, String username, String password) {
+		Browser browser = new Browser(gateway, username);
+		HttpResponse<String> loginPage = browser.send(browser.request("/oauth2/authorization/nq57").GET());
+		assertThat(loginPage.statusCode()).as("login page for %s", username).isEqualTo(200);
+		assertThat(loginPage.uri().getPath()).as("redirected to the identity login page").isEqualTo("/auth/login");
+		String csrf = hiddenCsrf(loginPage.body());
+
+		String form = Map.of("username", username, "password", password, "_csrf", csrf)
+			.entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		HttpResponse<String> landed = browser.send(browser.request("/auth/login")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form)));
+		assertThat(landed.uri().getPath()).as("%s back at the gateway after signing in (%s)", username, landed.uri())
+			.doesNotStartWith("/auth/");
+		assertThat(landed.statusCode()).as("gateway page after signing in").isLessThan(400);
+		return browser;
+	}
+
+	private static String hiddenCsrf(String page) {
+		Matcher input = CSRF_INPUT.matcher(page);
+		assertThat(input.find()).as("login page has a _csrf hidden input").isTrue();
+		Matcher value = VALUE.matcher(input.group());
+		assertThat(value.find()).as("_csrf input has a value").isTrue();
+		return value.group(1);
+	}
+
+	String username() {
+		return this.username;
+	}
+
+	HttpResponse<String> get(String path) {
+		return send(request(path).GET());
+	}
+
+	HttpResponse<byte[]> getBytes(String path) {
+		return sendBytes(request(path).GET());
+	}
+
+	HttpResponse<String> put(String path, Object body) {
+		return send(unsafe(request(path)).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+	}
+
+	HttpResponse<String> post(String path, Object body) {
+		return send(unsafe(request(path)).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+	}
+
+	HttpResponse<String> postFile(String path, String fileName, String contentType, byte[] content) {
+		String boundary = "nq57-" + UUID.randomUUID();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] body = new byte[head.length + content.length + tail.length];
+		System.arraycopy(head, 0, body, 0, head.length);
+		System.arraycopy(content, 0, body, head.length, content.length);
+		System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+		return send(unsafe(request(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+	}
+
+	static JsonNode json(HttpResponse<String> response) {
+		return JSON.readTree(response.body());
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create(this.gateway + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Accept", "application/json, text/html;q=0.9, */*;q=0.8");
+	}
+
+	private HttpRequest.Builder unsafe(HttpRequest.Builder request) {
+		return request.header("X-XSRF-TOKEN", xsrfToken());
+	}
+
+	/**
+	 * The gateway's CSRF cookie. Spring Security writes it lazily, so a safe request is
+	 * made first if it is not there yet.
+	 */
+	String xsrfToken() {
+		Optional<String> token = cookie("XSRF-TOKEN");
+		if (token.isEmpty()) {
+			get("/api/reports/my-work");
+			token = cookie("XSRF-TOKEN");
+		}
+		assertThat(token).as("XSRF-TOKEN cookie of %s", this.username).isPresent();
+		return token.get();
+	}
+
+	private Optional<String> cookie(String name) {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.findFirst();
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) {
+		try {
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Request of " + this.username + " failed: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+	}
+
+	private HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) {
+		try {
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Request of " + this.username + " failed: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+	}
+
+}
