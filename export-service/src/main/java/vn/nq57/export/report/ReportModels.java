@@ -1,0 +1,160 @@
+package vn.nq57.export.report;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The parts of report-service's answers export-service reads (docs/design.md). Unknown
+ * properties are ignored, and the grid row accepts the likely spellings of its unit
+ * fields, so report-service can grow its API without breaking exports.
+ */
+public final class ReportModels {
+
+	private ReportModels() {
+	}
+
+	/**
+	 * {@code GET /api/reports/{id}}.
+	 *
+	 * @param id the report
+	 * @param template its template with the columns
+	 * @param period its period
+	 * @param unit the reporting unit
+	 * @param state the state code
+	 * @param stateLabel the state in Vietnamese
+	 * @param values the entered values by column letter
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record ReportView(UUID id, Template template, Period period, Unit unit, @Nullable String state,
+			@Nullable String stateLabel, @Nullable Map<String, @Nullable Object> values) {
+	}
+
+	/**
+	 * A report template.
+	 *
+	 * @param code the template code
+	 * @param name the Vietnamese name, for example "Báo cáo hàng ngày cấp Xã"
+	 * @param version the template version
+	 * @param columns the columns B–R in order
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Template(@Nullable String code, String name, int version, @Nullable List<Column> columns) {
+	}
+
+	/**
+	 * One column of a template.
+	 *
+	 * @param letter the column letter
+	 * @param label the Vietnamese label
+	 * @param kind {@code CHOICE}, {@code TEXT}, {@code LINK}, {@code NUMBER} or
+	 * {@code DATE}
+	 * @param required whether the column must be filled before submitting
+	 * @param filledBy {@code UNIT} or {@code PROVINCE}
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Column(String letter, String label, @Nullable String kind, boolean required,
+			@Nullable String filledBy) {
+	}
+
+	/**
+	 * A reporting period; dates are ISO {@code yyyy-MM-dd}.
+	 *
+	 * @param id the period
+	 * @param kind the period kind, for example {@code DAY}
+	 * @param label the Vietnamese label, for example "Ngày 03/12/2026"
+	 * @param start the first day
+	 * @param end the last day
+	 * @param openDate when entry opens
+	 * @param closeDate when entry closes
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Period(@Nullable UUID id, @Nullable String kind, @Nullable String label, @Nullable String start,
+			@Nullable String end, @Nullable String openDate, @Nullable String closeDate) {
+	}
+
+	/**
+	 * A reporting unit.
+	 *
+	 * @param code the unit code
+	 * @param name the unit's name
+	 * @param provinceCode its province
+	 * @param provinceName the province's name
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Unit(String code, @Nullable String name, @Nullable String provinceCode,
+			@Nullable String provinceName) {
+	}
+
+	/**
+	 * One page of {@code GET /api/periods/{periodId}/reports}.
+	 *
+	 * @param content the rows
+	 * @param totalPages how many pages there are, if told
+	 * @param last whether this is the last page, if told
+	 * @param page Spring Data's nested page metadata, if used
+	 * @param template the period's template, if the grid carries it
+	 * @param period the period, if the grid carries it
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record GridPage(@JsonAlias( {
+			"items", "rows", "reports" }) @Nullable List<GridRow> content, @Nullable Integer totalPages,
+			@Nullable Boolean last, @Nullable PageInfo page, @Nullable Template template, @Nullable Period period){
+	}
+
+	/**
+	 * Spring Data's {@code page} object.
+	 *
+	 * @param totalPages how many pages there are
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record PageInfo(@Nullable Integer totalPages) {
+	}
+
+	/**
+	 * One row of the grid: a unit's report.
+	 *
+	 * @param reportId the report
+	 * @param unit the unit, if nested
+	 * @param unitCode the unit code, if flat
+	 * @param unitName the unit name, if flat
+	 * @param provinceCode the province code, if flat
+	 * @param provinceName the province name, if flat
+	 * @param state the state code
+	 * @param stateLabel the state in Vietnamese
+	 * @param values the entered values by column letter, if the grid carries them
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record GridRow(@JsonAlias("id") UUID reportId, @Nullable Unit unit, @Nullable String unitCode,
+			@Nullable String unitName, @Nullable String provinceCode, @Nullable String provinceName,
+			@Nullable String state, @Nullable String stateLabel, @Nullable Map<String, @Nullable Object> values) {
+
+		/**
+		 * The unit's display name, from whichever shape the row has.
+		 * @return the name, or the code if no name is given
+		 */
+		public String displayUnitName() {
+			if (this.unit != null) {
+				return (this.unit.name() != null) ? this.unit.name() : this.unit.code();
+			}
+			if (this.unitName != null) {
+				return this.unitName;
+			}
+			return (this.unitCode != null) ? this.unitCode : "";
+		}
+
+		/**
+		 * The province's display name, if known.
+		 * @return the name, or null
+		 */
+		public @Nullable String displayProvinceName() {
+			return (this.unit != null) ? this.unit.provinceName() : this.provinceName;
+		}
+
+	}
+
+}

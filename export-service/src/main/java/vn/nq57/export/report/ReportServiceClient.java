@@ -1,0 +1,127 @@
+package vn.nq57.export.report;
+
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriBuilder;
+
+import vn.nq57.common.client.DownstreamCalls;
+import vn.nq57.common.client.ServiceClients;
+import vn.nq57.common.web.ApiException;
+import vn.nq57.common.web.CommonError;
+import vn.nq57.export.ExportError;
+import vn.nq57.export.report.ReportModels.GridPage;
+import vn.nq57.export.report.ReportModels.ReportView;
+
+/**
+ * Reads reports and period grids from report-service with the user's own token, so
+ * report-service's scope check decides what ends up in a workbook: its 404 or 403 becomes
+ * export-service's 404.
+ */
+@Component
+public class ReportServiceClient {
+
+	private static final Logger logger = LoggerFactory.getLogger(ReportServiceClient.class);
+
+	private static final String DOWNSTREAM = "report-service";
+
+	private static final String LABEL = "Dịch vụ báo cáo";
+
+	private final RestClient client;
+
+	private final DownstreamCalls calls;
+
+	ReportServiceClient(ServiceClients clients, DownstreamCalls calls, ReportServiceProperties properties) {
+		this.client = clients.relayingUserToken(properties.baseUrl());
+		this.calls = calls;
+	}
+
+	/**
+	 * One report as the signed-in user sees it.
+	 * @param reportId the report
+	 * @return the report
+	 * @throws ApiException {@code EXP-001} if report-service does not show it to the user
+	 */
+	public ReportView report(UUID reportId) {
+		try {
+			ReportView view = this.calls.read(DOWNSTREAM, LABEL,
+					() -> this.client.get().uri("/api/reports/{id}", reportId).retrieve().body(ReportView.class));
+			if (view == null || view.template() == null || view.unit() == null || view.period() == null) {
+				throw incomplete("report", reportId);
+			}
+			return view;
+		}
+		catch (HttpClientErrorException ex) {
+			throw refusal(ex, ExportError.REPORT_NOT_FOUND, "report", reportId);
+		}
+	}
+
+	/**
+	 * One page of the period grid of the signed-in user's scope.
+	 * @param periodId the period
+	 * @param filter the grid filters to pass along
+	 * @param page the zero-based page
+	 * @param size the page size asked for
+	 * @return the page
+	 * @throws ApiException {@code EXP-002} if report-service does not show the period,
+	 * {@code EXP-003} if it refuses the filters
+	 */
+	public GridPage grid(UUID periodId, GridFilter filter, int page, int size) {
+		try {
+			GridPage grid = this.calls.read(DOWNSTREAM, LABEL,
+					() -> this.client.get()
+						.uri((uri) -> gridUri(uri, periodId, filter, page, size))
+						.retrieve()
+						.body(GridPage.class));
+			if (grid == null) {
+				throw incomplete("grid of period", periodId);
+			}
+			return grid;
+		}
+		catch (HttpClientErrorException ex) {
+			int status = ex.getStatusCode().value();
+			if (status == 400 || status == 422) {
+				logger.debug("report-service refused the grid filters of period {} ({})", periodId, status);
+				throw new ApiException(ExportError.INVALID_FILTER);
+			}
+			throw refusal(ex, ExportError.PERIOD_NOT_FOUND, "grid of period", periodId);
+		}
+	}
+
+	private static java.net.URI gridUri(UriBuilder uri, UUID periodId, GridFilter filter, int page, int size) {
+		uri.path("/api/periods/{periodId}/reports").queryParam("page", page).queryParam("size", size);
+		addIfPresent(uri, "state", filter.state());
+		addIfPresent(uri, "q", filter.q());
+		addIfPresent(uri, "province", filter.province());
+		addIfPresent(uri, "sort", filter.sort());
+		return uri.build(periodId);
+	}
+
+	private static void addIfPresent(UriBuilder uri, String name, @Nullable String value) {
+		if (value != null && !value.isBlank()) {
+			uri.queryParam(name, value);
+		}
+	}
+
+	private static ApiException refusal(HttpClientErrorException ex, ExportError notFound, String what, UUID id) {
+		int status = ex.getStatusCode().value();
+		if (status == 404 || status == 403) {
+			logger.debug("report-service does not show {} {} to the caller ({})", what, id, status);
+			return new ApiException(notFound);
+		}
+		logger.warn("report-service refused the read of {} {} with {}", what, id, status);
+		return new ApiException(CommonError.DOWNSTREAM_UNAVAILABLE, LABEL);
+	}
+
+	private static ApiException incomplete(String what, UUID id) {
+		logger.warn("report-service answered an incomplete {} {}", what, id);
+		return new ApiException(CommonError.DOWNSTREAM_UNAVAILABLE, LABEL);
+	}
+
+}

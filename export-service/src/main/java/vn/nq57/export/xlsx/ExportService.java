@@ -1,0 +1,204 @@
+package vn.nq57.export.xlsx;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+import vn.nq57.common.security.CurrentUser;
+import vn.nq57.common.web.ApiException;
+import vn.nq57.export.ExportError;
+import vn.nq57.export.report.GridFilter;
+import vn.nq57.export.report.ReportModels.GridPage;
+import vn.nq57.export.report.ReportModels.GridRow;
+import vn.nq57.export.report.ReportModels.Period;
+import vn.nq57.export.report.ReportModels.ReportView;
+import vn.nq57.export.report.ReportModels.Template;
+import vn.nq57.export.report.ReportModels.Unit;
+import vn.nq57.export.report.ReportServiceClient;
+
+/**
+ * Builds workbooks from what report-service shows the signed-in user; nothing is read
+ * that the user could not see on screen.
+ */
+@Service
+class ExportService {
+
+	private static final Logger logger = LoggerFactory.getLogger(ExportService.class);
+
+	private final ReportServiceClient reports;
+
+	private final ExportLog log;
+
+	private final ExportProperties properties;
+
+	private final Clock clock;
+
+	ExportService(ReportServiceClient reports, ExportLog log, ExportProperties properties, Clock clock) {
+		this.reports = reports;
+		this.log = log;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	ExportedWorkbook report(CurrentUser user, UUID reportId) {
+		ReportView view = this.reports.report(reportId);
+
+		String unitLine = unitLine(view.unit());
+		Path file;
+		try (GridWorkbook workbook = new GridWorkbook(view.template(), view.period(), unitLine)) {
+			workbook.addRow(unitName(view.unit()), values(view.values()), view.stateLabel());
+			file = workbook.writeToTemporaryFile();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write the workbook of report " + reportId, ex);
+		}
+
+		this.log.record(user, ExportLog.Kind.REPORT, reportId, 1);
+		logger.info("Report {} exported by account {}", reportId, user.accountId());
+		return new ExportedWorkbook(file, fileName(view.unit().code(), view.period()));
+	}
+
+	/**
+	 * Pages through the grid and streams each page into the sheet, so memory stays flat
+	 * however many communes the caller's scope holds.
+	 */
+	ExportedWorkbook period(CurrentUser user, UUID periodId, GridFilter filter) {
+		int size = this.properties.pageSize();
+		GridPage first = this.reports.grid(periodId, filter, 0, size);
+		List<GridRow> firstRows = rows(first);
+		if (firstRows.isEmpty()) {
+			throw new ApiException(ExportError.PERIOD_NOT_FOUND);
+		}
+
+		ReportView sample = (first.template() == null || first.period() == null)
+				? this.reports.report(firstRows.get(0).reportId()) : null;
+		Template template = (first.template() != null) ? first.template() : Objects.requireNonNull(sample).template();
+		Period period = (first.period() != null) ? first.period() : Objects.requireNonNull(sample).period();
+
+		Path file;
+		int count;
+		try (GridWorkbook workbook = new GridWorkbook(template, period, scopeLine(user, firstRows))) {
+			GridPage page = first;
+			int index = 0;
+			while (true) {
+				for (GridRow row : rows(page)) {
+					if (workbook.rowCount() >= this.properties.maxRows()) {
+						throw new ApiException(ExportError.TOO_MANY_ROWS, this.properties.maxRows());
+					}
+					workbook.addRow(row.displayUnitName(), rowValues(row), row.stateLabel());
+				}
+				if (isLast(page, index, size)) {
+					break;
+				}
+				index++;
+				page = this.reports.grid(periodId, filter, index, size);
+			}
+			count = workbook.rowCount();
+			file = workbook.writeToTemporaryFile();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write the workbook of period " + periodId, ex);
+		}
+
+		this.log.record(user, ExportLog.Kind.PERIOD, periodId, count);
+		logger.info("Period {} exported with {} rows by account {}", periodId, count, user.accountId());
+		return new ExportedWorkbook(file, fileName(user.unitCode(), period));
+	}
+
+	/**
+	 * A grid row without values (report-service may show only states in its grid) is
+	 * completed from the report itself: one extra call per such row.
+	 */
+	private Map<String, @Nullable Object> rowValues(GridRow row) {
+		if (row.values() != null) {
+			return row.values();
+		}
+		return values(this.reports.report(row.reportId()).values());
+	}
+
+	private static boolean isLast(GridPage page, int index, int size) {
+		if (Boolean.TRUE.equals(page.last())) {
+			return true;
+		}
+		Integer totalPages = (page.totalPages() != null) ? page.totalPages()
+				: (page.page() != null) ? page.page().totalPages() : null;
+		if (totalPages != null) {
+			return index + 1 >= totalPages;
+		}
+		return rows(page).size() < size;
+	}
+
+	private static List<GridRow> rows(GridPage page) {
+		return (page.content() != null) ? page.content() : List.of();
+	}
+
+	private static Map<String, @Nullable Object> values(@Nullable Map<String, @Nullable Object> values) {
+		return (values != null) ? values : Map.of();
+	}
+
+	private static String unitName(Unit unit) {
+		return (unit.name() != null) ? unit.name() : unit.code();
+	}
+
+	private static String unitLine(Unit unit) {
+		return (unit.provinceName() != null) ? unitName(unit) + ", " + unit.provinceName() : unitName(unit);
+	}
+
+	private static String scopeLine(CurrentUser user, List<GridRow> firstPage) {
+		return switch (user.unitLevel()) {
+			case COMMUNE -> firstPage.get(0).displayUnitName();
+			case PROVINCE -> {
+				Set<String> provinces = firstPage.stream()
+					.map(GridRow::displayProvinceName)
+					.filter(Objects::nonNull)
+					.collect(Collectors.toSet());
+				yield (provinces.size() == 1) ? "Các đơn vị thuộc " + provinces.iterator().next()
+						: "Các đơn vị thuộc tỉnh " + user.unitCode();
+			}
+			case CENTRAL -> "Các đơn vị trên toàn quốc";
+		};
+	}
+
+	private String fileName(String unitCode, Period period) {
+		String safeUnit = unitCode.replaceAll("[^A-Za-z0-9_-]", "");
+		LocalDate day = startDate(period);
+		return "bao-cao-" + (safeUnit.isEmpty() ? "don-vi" : safeUnit) + "-" + day + ".xlsx";
+	}
+
+	private LocalDate startDate(Period period) {
+		String start = period.start();
+		if (start != null && start.length() >= 10) {
+			try {
+				return LocalDate.parse(start.substring(0, 10));
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				// Fall through to today.
+			}
+		}
+		return LocalDate.now(this.clock);
+	}
+
+	/**
+	 * A finished workbook on disk.
+	 *
+	 * @param file the temporary file; the caller deletes it
+	 * @param fileName the download name, {@code bao-cao-<unit>-<yyyy-MM-dd>.xlsx}
+	 */
+	record ExportedWorkbook(Path file, String fileName) {
+	}
+
+}
