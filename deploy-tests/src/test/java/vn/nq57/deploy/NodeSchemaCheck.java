@@ -56,7 +56,11 @@ final class NodeSchemaCheck {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-		List<String> problems = new ArrayList<>(output.lines().filter((line) -> !line.isBlank()).toList());
+		String prefix = file + ": ";
+		List<String> problems = new ArrayList<>(output.lines()
+			.filter((line) -> !line.isBlank())
+			.map((line) -> line.startsWith(prefix) ? line.substring(prefix.length()) : line)
+			.toList());
 		if (process.exitValue() == 2 || (process.exitValue() != 0 && problems.isEmpty())) {
 			throw new IllegalStateException("validate.mjs failed with exit code " + process.exitValue());
 		}

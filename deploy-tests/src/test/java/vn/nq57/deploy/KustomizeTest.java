@@ -1,0 +1,139 @@
+package vn.nq57.deploy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The plain manifests under {@code k8s/}: base and production overlay build, validate and
+ * follow the house rules; the overlay really changes what it claims to.
+ */
+class KustomizeTest {
+
+	private static final Path BASE = Repository.K8S.resolve("base");
+
+	private static final Path PRODUCTION = Repository.K8S.resolve("overlays/production");
+
+	@ParameterizedTest
+	@ValueSource(strings = { "base", "overlays/production" })
+	void buildWhenKustomizationThenObjectsPassSchemaAndPolicyChecks(String dir) {
+		List<Map<String, Object>> objects = Kustomize.build(Repository.K8S.resolve(dir));
+
+		assertThat(objects).hasSizeGreaterThanOrEqualTo(40);
+		assertThat(Fabric8Check.problems(objects)).isEmpty();
+		assertThat(NodeSchemaCheck.problems(objects)).isEmpty();
+		assertThat(PolicyCheck.FULL.problems(objects)).isEmpty();
+	}
+
+	@Test
+	void buildWhenProductionOverlayThenNamespaceImagesBoundsAndHostApplied() {
+		List<Map<String, Object>> objects = Kustomize.build(PRODUCTION);
+
+		assertThat(objects).filteredOn((object) -> !"Namespace".equals(object.get("kind")))
+			.allSatisfy((object) -> assertThat(Yaml.at(object, "metadata.namespace")).isEqualTo("nq57"));
+		assertThat(Manifests.ofKind(objects, "Deployment")).allSatisfy((deployment) -> assertThat(
+				Yaml.at(Manifests.list(Yaml.at(deployment, "spec.template.spec.containers")).get(0), "image"))
+			.isEqualTo("registry.example.gov.vn/nq57/" + Yaml.at(deployment, "metadata.name") + ":0.1.0"));
+		Map<String, Object> reportHpa = Manifests.named(objects, "HorizontalPodAutoscaler", "report-service");
+		assertThat(Yaml.at(reportHpa, "spec.minReplicas")).isEqualTo(3);
+		assertThat(Yaml.at(reportHpa, "spec.maxReplicas")).isEqualTo(24);
+		assertThat(Yaml.at(Manifests.named(objects, "Ingress", "gateway"), "spec.rules")).asString()
+			.contains("nq57.example.gov.vn");
+		assertThat(Yaml.at(Manifests.named(objects, "Namespace", "nq57"), "metadata.labels")).asString()
+			.contains("pod-security.kubernetes.io/enforce=restricted");
+	}
+
+	@Test
+	void everyManifestUnderK8sIsUsedByAKustomization() throws IOException {
+		Set<Path> used = new HashSet<>();
+		collectUsed(PRODUCTION, used);
+		try (Stream<Path> files = Files.walk(Repository.K8S)) {
+			List<Path> unused = files.filter((file) -> file.toString().endsWith(".yaml"))
+				.filter((file) -> !file.getFileName().toString().equals("kustomization.yaml"))
+				.map(Path::normalize)
+				.filter((file) -> !used.contains(file))
+				.toList();
+
+			assertThat(unused).isEmpty();
+		}
+	}
+
+	static Stream<Arguments> brokenKustomizations() {
+		return Stream.of(Arguments.of("kustomize-unsupported-field", "field commonLabels is outside"),
+				Arguments.of("kustomize-missing-resource", "resource deployment.yaml does not exist"),
+				Arguments.of("kustomize-missing-patch-target",
+						"patch target HorizontalPodAutoscaler/reports-service does not exist"),
+				Arguments.of("kustomize-bad-patch-path", "JSON patch path /spec/maxReplica does not exist"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("brokenKustomizations")
+	void buildWhenKustomizationBrokenThenFailsNamingTheProblem(String fixture, String message) {
+		assertThatThrownBy(() -> Kustomize.build(Repository.FIXTURES.resolve(fixture))).hasMessageContaining(message);
+	}
+
+	/** Where kubectl exists (not on CI), the renderer must agree with real Kustomize. */
+	@ParameterizedTest
+	@ValueSource(strings = { "base", "overlays/production" })
+	void buildWhenKubectlAvailableThenMatchesKubectlKustomize(String dir) throws Exception {
+		assumeTrue(onPath("kubectl"), "kubectl is not installed here; the renderer is checked by the other tests");
+		Process process = new ProcessBuilder("kubectl", "kustomize", Repository.K8S.resolve(dir).toString())
+			.redirectError(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).isZero();
+
+		assertThat(sorted(Yaml.documents(output))).isEqualTo(sorted(Kustomize.build(Repository.K8S.resolve(dir))));
+	}
+
+	private static List<Map<String, Object>> sorted(List<Map<String, Object>> objects) {
+		return objects.stream().sorted(Comparator.comparing(Manifests::describe)).toList();
+	}
+
+	private static boolean onPath(String command) {
+		return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+			.anyMatch((dir) -> Files.isExecutable(Path.of(dir, command)));
+	}
+
+	private static void collectUsed(Path dir, Set<Path> used) {
+		Map<String, Object> kustomization = Yaml.map(dir.resolve("kustomization.yaml"));
+		if (kustomization.get("resources") instanceof List<?> resources) {
+			for (Object resource : resources) {
+				Path path = dir.resolve(resource.toString()).normalize();
+				if (Files.isDirectory(path)) {
+					collectUsed(path, used);
+				}
+				else {
+					used.add(path);
+				}
+			}
+		}
+		if (kustomization.get("patches") instanceof List<?> patches) {
+			for (Object patch : patches) {
+				if (Yaml.at(patch, "path") instanceof String path) {
+					used.add(dir.resolve(path).normalize());
+				}
+			}
+		}
+	}
+
+}
