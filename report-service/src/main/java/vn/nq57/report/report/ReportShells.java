@@ -66,4 +66,21 @@ public class ReportShells {
 			.update();
 	}
 
+	/**
+	 * Points a unit's reports in the open periods at its current province, after the unit
+	 * moved; reports of closed periods keep the province they were filed under.
+	 * @param unitCode the unit
+	 * @param provinceCode its province now
+	 * @param today today in Vietnam
+	 * @return how many reports moved
+	 */
+	public int moveOpenReports(String unitCode, String provinceCode, LocalDate today) {
+		return this.jdbc.sql("""
+				update report r set province_code = :province
+				from period p
+				where p.id = r.period_id and r.unit_code = :unit and r.province_code <> :province
+				  and p.open_date <= :today and p.close_date >= :today
+				""").param("province", provinceCode).param("unit", unitCode).param("today", today).update();
+	}
+
 }

@@ -15,6 +15,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import vn.nq57.contracts.Topics;
+import vn.nq57.contracts.UnitLevel;
 import vn.nq57.contracts.identity.UnitRegistered;
 
 /**
@@ -56,7 +57,21 @@ class UnitEventsListener {
 					record.partition(), record.offset(), ex.getClass().getSimpleName());
 			return;
 		}
+		if (!complete(unit)) {
+			logger.warn("Skipped incomplete UnitRegistered event {} at partition {} offset {}", eventId,
+					record.partition(), record.offset());
+			return;
+		}
 		this.replica.apply(eventId, unit);
+	}
+
+	@SuppressWarnings("ConstantValue")
+	private static boolean complete(UnitRegistered unit) {
+		// JSON may omit fields the record declares non-null; such an event cannot be
+		// applied.
+		boolean hasProvince = unit.level() == UnitLevel.CENTRAL || unit.provinceCode() != null;
+		return unit.unitCode() != null && !unit.unitCode().isBlank() && unit.name() != null && !unit.name().isBlank()
+				&& unit.unitType() != null && unit.level() != null && hasProvince;
 	}
 
 	private static @Nullable String header(ConsumerRecord<String, String> record, String name) {

@@ -79,6 +79,11 @@ class UnitReplica {
 			.param("now", java.sql.Timestamp.from(Instant.now(this.clock)))
 			.update();
 
+		if (unit.level() == UnitLevel.COMMUNE && unit.provinceCode() != null) {
+			// A commune moved to another province: its open reports follow it, closed
+			// ones keep history.
+			this.reportShells.moveOpenReports(unit.unitCode(), unit.provinceCode(), LocalDate.now(this.clock));
+		}
 		if (unit.level() == UnitLevel.COMMUNE && unit.active()) {
 			int created = this.reportShells.createForUnit(unit.unitCode(), LocalDate.now(this.clock));
 			logger.trace("Unit {} registered; {} report shells created", unit.unitCode(), created);

@@ -98,6 +98,31 @@ class UnitReplicaTests extends ReportServiceTestBase {
 	}
 
 	@Test
+	void unitRegisteredWhenCommuneMovesToAnotherProvinceThenItsOpenReportsFollow() {
+		publish(UUID.randomUUID(), unit("99901", "Xã Chuyển Tỉnh", true));
+		await().atMost(Duration.ofSeconds(20)).until(() -> reportsOf("99901") == 2);
+
+		publish(UUID.randomUUID(), new UnitRegistered("99901", "Xã Chuyển Tỉnh", "xã", UnitLevel.COMMUNE, "98", true));
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> count("select count(*) from report where unit_code = '99901' and province_code = '98'") == 2);
+	}
+
+	@Test
+	void identityEventWhenBodyIsIncompleteOrUnreadableThenSkippedAndLaterEventsStillApplied() {
+		UnitFeed.publish(this.kafkaBootstrapServers, UUID.randomUUID(), UnitRegistered.TYPE, "99901",
+				java.util.Map.of("unitCode", "99901", "level", "COMMUNE", "provinceCode", TEST_PROVINCE));
+		UnitFeed.publish(this.kafkaBootstrapServers, UUID.randomUUID(), UnitRegistered.TYPE, "99901",
+				"không phải JSON");
+		UnitFeed.publish(this.kafkaBootstrapServers, UUID.randomUUID(), UnitRegistered.TYPE, "99901",
+				unit("99903", "Xã Đánh Dấu", false));
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> count("select count(*) from unit where code = '99903'") == 1);
+		assertThat(count("select count(*) from unit where code = '99901'")).isZero();
+	}
+
+	@Test
 	void foldWhenVietnameseNameThenDropsDiacriticsForSearch() {
 		assertThat(SearchText.fold("  Xã  Long Thạnh ")).isEqualTo("xa long thanh");
 		assertThat(SearchText.fold("Phường Đống Đa")).isEqualTo("phuong dong da");
