@@ -52,6 +52,8 @@ final class ReportServiceStub {
 
 	private volatile boolean factsUnreachable;
 
+	private volatile boolean answersLost;
+
 	private ReportServiceStub(HttpServer server) {
 		this.server = server;
 	}
@@ -97,6 +99,13 @@ final class ReportServiceStub {
 	/** Makes every transition call fail as if report-service were down. */
 	void transitionsUnreachable(boolean unreachable) {
 		this.transitionsUnreachable = unreachable;
+	}
+
+	/**
+	 * Applies transitions but drops the connection before answering, as a timeout does.
+	 */
+	void answersLost(boolean lost) {
+		this.answersLost = lost;
 	}
 
 	/** Makes every read of a report's facts fail as if report-service were down. */
@@ -197,6 +206,10 @@ final class ReportServiceStub {
 				.formatted(report.id, report.periodId, report.unitCode, report.provinceCode, report.state,
 						report.version);
 			this.appliedAnswers.put(transitionId, answer);
+		}
+		if (this.answersLost) {
+			exchange.close();
+			return;
 		}
 		answer(exchange, 200, "application/json", answer);
 	}

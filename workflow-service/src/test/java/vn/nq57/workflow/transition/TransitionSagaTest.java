@@ -64,6 +64,7 @@ class TransitionSagaTest extends WorkflowTestBase {
 	void reportServiceAnswersAgain() {
 		stub.transitionsUnreachable(false);
 		stub.factsUnreachable(false);
+		stub.answersLost(false);
 	}
 
 	@Test
@@ -307,6 +308,54 @@ class TransitionSagaTest extends WorkflowTestBase {
 		assertThat(entries.get(0).path("message").asString()).isEqualTo("Kính trình");
 		assertThat(header(awaitEvent(reportId), "ce_type")).isEqualTo("vn.nq57.workflow.report-submitted.v1");
 		assertThat(this.recovery.recoverPending()).isZero();
+	}
+
+	@Test
+	void approveWhenReportServiceAppliedButItsAnswerWasLostThenRecoveryCompletesItWithoutApplyingTwice() {
+		UUID reportId = stub.addReport(COMMUNE, PROVINCE, ReportState.SUBMITTED);
+		stub.answersLost(true);
+
+		Answer answer = act(leader, reportId, "approve", "Đồng ý");
+
+		assertThat(answer.status()).isEqualTo(503);
+		assertThat(answer.text("code")).isEqualTo("WFL-007");
+		assertThat(stub.report(reportId).state()).isEqualTo(ReportState.APPROVED);
+		assertThat(transitionRows(reportId, "PENDING")).isOne();
+		long versionAfterFirstDelivery = stub.report(reportId).version;
+
+		stub.answersLost(false);
+		this.clock.advance(Duration.ofSeconds(31));
+		assertThat(this.recovery.recoverPending()).isOne();
+
+		assertThat(stub.report(reportId).version).isEqualTo(versionAfterFirstDelivery);
+		assertThat(transitionRows(reportId, "COMPLETED")).isOne();
+		JsonNode entries = history(leader, reportId).body();
+		assertThat(entries.size()).isOne();
+		assertThat(entries.get(0).path("toState").asString()).isEqualTo("APPROVED");
+		assertThat(act(supervisor, reportId, "return", "Thiếu ảnh").status()).isEqualTo(200);
+	}
+
+	@Test
+	void actWhenLeaderApprovesWhileDataEntryRecallsThenOnlyOneWins() throws Exception {
+		UUID reportId = stub.addReport(COMMUNE, PROVINCE, ReportState.SUBMITTED);
+		stub.delayTransitions(reportId, 300);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		List<Answer> answers;
+		try {
+			Future<Answer> approve = pool.submit(() -> act(leader, reportId, "approve", null));
+			Future<Answer> recall = pool.submit(() -> act(dataEntry, reportId, "recall", null));
+
+			answers = List.of(approve.get(), recall.get());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(answers).extracting(Answer::status).containsExactlyInAnyOrder(200, 409);
+		Answer winner = answers.stream().filter((answer) -> answer.status() == 200).findFirst().orElseThrow();
+		assertThat(stub.report(reportId).state().name()).isEqualTo(winner.text("state"));
+		assertThat(transitionRows(reportId, "COMPLETED")).isOne();
+		assertThat(stub.transitionCalls(reportId)).hasSize(1);
 	}
 
 	@Test
