@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 
 import vn.nq57.common.security.CurrentUser;
 import vn.nq57.common.web.ApiException;
+import vn.nq57.contracts.UnitLevel;
 import vn.nq57.export.ExportError;
 import vn.nq57.export.report.GridFilter;
 import vn.nq57.export.report.ReportModels.GridPage;
@@ -67,7 +68,7 @@ class ExportService {
 			throw new UncheckedIOException("Cannot write the workbook of report " + reportId, ex);
 		}
 
-		this.log.record(user, ExportLog.Kind.REPORT, reportId, 1);
+		recordOrDelete(user, ExportLog.Kind.REPORT, reportId, 1, file);
 		logger.info("Report {} exported by account {}", reportId, user.accountId());
 		return new ExportedWorkbook(file, fileName(view.unit().code(), view.period()));
 	}
@@ -91,7 +92,7 @@ class ExportService {
 
 		Path file;
 		int count;
-		try (GridWorkbook workbook = new GridWorkbook(template, period, scopeLine(user, firstRows))) {
+		try (GridWorkbook workbook = new GridWorkbook(template, period, scopeLine(user, filter, firstRows))) {
 			GridPage page = first;
 			int index = 0;
 			while (true) {
@@ -114,9 +115,24 @@ class ExportService {
 			throw new UncheckedIOException("Cannot write the workbook of period " + periodId, ex);
 		}
 
-		this.log.record(user, ExportLog.Kind.PERIOD, periodId, count);
+		recordOrDelete(user, ExportLog.Kind.PERIOD, periodId, count, file);
 		logger.info("Period {} exported with {} rows by account {}", periodId, count, user.accountId());
 		return new ExportedWorkbook(file, fileName(user.unitCode(), period));
+	}
+
+	private void recordOrDelete(CurrentUser user, ExportLog.Kind kind, UUID subjectId, int rows, Path file) {
+		try {
+			this.log.record(user, kind, subjectId, rows);
+		}
+		catch (RuntimeException ex) {
+			try {
+				java.nio.file.Files.deleteIfExists(file);
+			}
+			catch (IOException suppressed) {
+				ex.addSuppressed(suppressed);
+			}
+			throw ex;
+		}
 	}
 
 	/**
@@ -158,19 +174,20 @@ class ExportService {
 		return (unit.provinceName() != null) ? unitName(unit) + ", " + unit.provinceName() : unitName(unit);
 	}
 
-	private static String scopeLine(CurrentUser user, List<GridRow> firstPage) {
-		return switch (user.unitLevel()) {
-			case COMMUNE -> firstPage.get(0).displayUnitName();
-			case PROVINCE -> {
-				Set<String> provinces = firstPage.stream()
-					.map(GridRow::displayProvinceName)
-					.filter(Objects::nonNull)
-					.collect(Collectors.toSet());
-				yield (provinces.size() == 1) ? "Các đơn vị thuộc " + provinces.iterator().next()
-						: "Các đơn vị thuộc tỉnh " + user.unitCode();
-			}
-			case CENTRAL -> "Các đơn vị trên toàn quốc";
-		};
+	private static String scopeLine(CurrentUser user, GridFilter filter, List<GridRow> firstPage) {
+		if (user.unitLevel() == UnitLevel.COMMUNE) {
+			return firstPage.get(0).displayUnitName();
+		}
+		Set<String> provinces = firstPage.stream()
+			.map(GridRow::displayProvinceName)
+			.filter(Objects::nonNull)
+			.collect(Collectors.toSet());
+		boolean oneProvince = user.unitLevel() == UnitLevel.PROVINCE || filter.province() != null;
+		if (oneProvince && provinces.size() == 1) {
+			return "Các đơn vị thuộc " + provinces.iterator().next();
+		}
+		return (user.unitLevel() == UnitLevel.PROVINCE) ? "Các đơn vị thuộc tỉnh mã " + user.unitCode()
+				: "Các đơn vị trên toàn quốc";
 	}
 
 	private String fileName(String unitCode, Period period) {
