@@ -77,7 +77,7 @@ class ReportTransitions {
 		ReportRow report = this.reports.findForUpdate(reportId)
 			.orElseThrow(() -> new ApiException(ReportError.REPORT_NOT_FOUND));
 
-		Optional<TransitionResult> applied = appliedBefore(transitionId, report);
+		Optional<TransitionResult> applied = appliedBefore(transitionId, report, action);
 		if (applied.isPresent()) {
 			logger.debug("Transition {} of report {} was applied before; answering it again", transitionId, reportId);
 			return applied.get();
@@ -120,14 +120,15 @@ class ReportTransitions {
 				report.version());
 	}
 
-	private Optional<TransitionResult> appliedBefore(UUID transitionId, ReportRow report) {
-		return this.jdbc.sql("select report_id, to_state, version from applied_transition where transition_id = :id")
+	private Optional<TransitionResult> appliedBefore(UUID transitionId, ReportRow report, WorkflowAction action) {
+		return this.jdbc
+			.sql("select report_id, action, to_state, version from applied_transition where transition_id = :id")
 			.param("id", transitionId)
 			.query((rs, rowNum) -> {
 				UUID appliedTo = rs.getObject("report_id", UUID.class);
-				if (!appliedTo.equals(report.id())) {
+				if (!appliedTo.equals(report.id()) || !action.name().equals(rs.getString("action"))) {
 					throw new ApiException(ReportError.INVALID_TRANSITION,
-							"mã chuyển trạng thái " + transitionId + " đã được dùng cho một báo cáo khác.");
+							"mã chuyển trạng thái " + transitionId + " đã được dùng cho một thao tác khác.");
 				}
 				return new TransitionResult(report.id(), report.periodId(), report.unitCode(), report.provinceCode(),
 						ReportState.valueOf(rs.getString("to_state")), rs.getLong("version"));

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.nq57.contracts.Topics;
 import vn.nq57.contracts.report.PeriodOpened;
+import vn.nq57.report.EventSchemas;
 import vn.nq57.report.KafkaProbe;
 import vn.nq57.report.ReportServiceTestBase;
 
@@ -78,6 +79,7 @@ class PeriodOpeningTests extends ReportServiceTestBase {
 		assertThat(events.get(0).headers()).containsEntry("ce_source", "/nq57/report-service")
 			.containsEntry("ce_specversion", "1.0")
 			.containsKey("ce_id");
+		assertThat(EventSchemas.violations(PeriodOpened.TYPE, events.get(0).body())).isEmpty();
 		JsonNode body = this.jsonMapper.readTree(events.get(0).body());
 		assertThat(body.path("reportCount").asInt()).isEqualTo(COMMUNES);
 		assertThat(body.path("openDate").asString()).isEqualTo("2025-08-14");

@@ -49,6 +49,10 @@ class InternalTransitionTests extends ReportServiceTestBase {
 		assertThat(first.json().path("version").asLong()).isEqualTo(1);
 		assertThat(again.status()).isEqualTo(200);
 		assertThat(again.json()).isEqualTo(first.json());
+		Response reused = this.api.post("/internal/reports/" + reportId + "/transitions", WORKFLOW,
+				transition(transitionId, "RECALL", "SUBMITTED", "ENTERING"));
+		assertThat(reused.status()).isEqualTo(409);
+		assertThat(reused.json().path("code").asString()).isEqualTo("RPT-008");
 		assertThat(this.jdbc.sql("select count(*) from applied_transition where report_id = :id")
 			.param("id", reportId)
 			.query(Long.class)

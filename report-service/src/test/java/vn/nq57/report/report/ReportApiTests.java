@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 import vn.nq57.contracts.Topics;
 import vn.nq57.contracts.report.ReportDraftSaved;
+import vn.nq57.report.EventSchemas;
 import vn.nq57.report.KafkaProbe;
 import vn.nq57.report.ReportServiceTestBase;
 import vn.nq57.report.TestApi.Response;
@@ -122,6 +123,7 @@ class ReportApiTests extends ReportServiceTestBase {
 		assertThat(event.headers()).containsEntry("ce_source", "/nq57/report-service")
 			.containsEntry("ce_specversion", "1.0")
 			.containsKeys("ce_id", "ce_time");
+		assertThat(EventSchemas.violations(ReportDraftSaved.TYPE, event.body())).isEmpty();
 		JsonNode body = this.jsonMapper.readTree(event.body());
 		assertThat(body.path("unitCode").asString()).isEqualTo("30292");
 		assertThat(body.path("provinceCode").asString()).isEqualTo("91");

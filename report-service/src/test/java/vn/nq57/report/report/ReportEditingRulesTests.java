@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 
 import vn.nq57.contracts.Topics;
 import vn.nq57.contracts.report.ReportEvaluated;
+import vn.nq57.report.EventSchemas;
 import vn.nq57.report.KafkaProbe;
 import vn.nq57.report.ReportServiceTestBase;
 import vn.nq57.report.TestApi.Response;
@@ -93,6 +94,7 @@ class ReportEditingRulesTests extends ReportServiceTestBase {
 				(event) -> reportId.toString().equals(event.subject()) && ReportEvaluated.TYPE.equals(event.type()), 1,
 				Duration.ofSeconds(20));
 		assertThat(events).hasSize(1);
+		assertThat(EventSchemas.violations(ReportEvaluated.TYPE, events.get(0).body())).isEmpty();
 		JsonNode body = this.jsonMapper.readTree(events.get(0).body());
 		assertThat(body.path("supervisionState").asString()).isEqualTo("Đạt yêu cầu");
 		assertThat(body.path("provinceCode").asString()).isEqualTo("91");
