@@ -3,6 +3,8 @@ package vn.nq57.common.outbox;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -23,6 +25,12 @@ import vn.nq57.contracts.Nq57Event;
  * it to Kafka afterwards.
  */
 public class OutboxWriter {
+
+	/**
+	 * Rows per multi-row insert in {@link #publishAll}; 8 parameters each stays far below
+	 * PostgreSQL's limit.
+	 */
+	private static final int ROWS_PER_INSERT = 500;
 
 	private final JdbcClient jdbc;
 
@@ -69,6 +77,45 @@ public class OutboxWriter {
 			.param("traceparent", currentTraceparent())
 			.update();
 		return eventId;
+	}
+
+	/**
+	 * Records many events at once, in order, with one multi-row insert per
+	 * {@value #ROWS_PER_INSERT} events: for bulk changes such as loading the national
+	 * unit list, where one round trip per event would dominate the transaction.
+	 * @param events the events, in publication order
+	 * @return the CloudEvents ids given to them, in the same order
+	 * @throws IllegalStateException if no transaction is active
+	 */
+	public List<UUID> publishAll(List<? extends Nq57Event> events) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("Events must be recorded inside the transaction that changes state");
+		}
+		Timestamp occurredAt = Timestamp.from(Instant.now(this.clock));
+		String traceparent = currentTraceparent();
+		List<UUID> eventIds = new ArrayList<>(events.size());
+		for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
+			List<? extends Nq57Event> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_INSERT));
+			StringBuilder sql = new StringBuilder("insert into outbox_event (event_id, topic, event_key, event_type, "
+					+ "subject, occurred_at, payload, traceparent) values ");
+			List<Object> params = new ArrayList<>(chunk.size() * 8);
+			for (int i = 0; i < chunk.size(); i++) {
+				Nq57Event event = chunk.get(i);
+				UUID eventId = UUID.randomUUID();
+				eventIds.add(eventId);
+				sql.append((i == 0) ? "" : ", ").append("(?, ?, ?, ?, ?, ?, cast(? as json), ?)");
+				params.add(eventId);
+				params.add(this.properties.topic());
+				params.add(event.partitionKey());
+				params.add(event.type());
+				params.add(event.subject());
+				params.add(occurredAt);
+				params.add(this.jsonMapper.writeValueAsString(event));
+				params.add(traceparent);
+			}
+			this.jdbc.sql(sql.toString()).params(params).update();
+		}
+		return eventIds;
 	}
 
 	private @Nullable String currentTraceparent() {
