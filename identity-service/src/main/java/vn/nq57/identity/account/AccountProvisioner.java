@@ -65,6 +65,7 @@ public class AccountProvisioner {
 	 */
 	@Transactional
 	public int provision() {
+		long started = System.nanoTime();
 		boolean demo = this.properties.demo().enabled();
 		@Nullable String demoHash = demo ? this.passwordEncoder.encode(this.properties.demo().password()) : null;
 
@@ -81,15 +82,16 @@ public class AccountProvisioner {
 		}
 
 		this.accounts.insertAll(created);
-		for (Account account : created) {
-			this.outbox
-				.publish(new AccountProvisioned(account.id(), account.username(), account.unitCode(), account.role()));
-		}
+		this.outbox.publishAll(created.stream()
+			.map((account) -> new AccountProvisioned(account.id(), account.username(), account.unitCode(),
+					account.role()))
+			.toList());
 		int disabled = this.accounts.disableAccountsOfInactiveUnits();
 		int demoPasswords = (demoHash != null) ? this.accounts.setPasswordWhereMissing(demoHash) : 0;
 
-		logger.info("Accounts provisioned: {} created, {} disabled with their unit, {} given the demo password",
-				created.size(), disabled, demoPasswords);
+		logger.info(
+				"Accounts provisioned in {} ms: {} created, {} disabled with their unit, {} given the demo password",
+				(System.nanoTime() - started) / 1_000_000, created.size(), disabled, demoPasswords);
 		if (demo) {
 			logger.warn(
 					"Demo mode is on: every account shares the demo password. Never enable it outside a local stack.");

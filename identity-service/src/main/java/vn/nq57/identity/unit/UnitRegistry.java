@@ -47,6 +47,7 @@ public class UnitRegistry {
 	 */
 	@Transactional
 	public LoadResult load() {
+		long started = System.nanoTime();
 		List<Unit> listed = new ArrayList<>();
 		listed.add(Unit.CENTRE);
 		listed.addAll(UnitListReader.read(this.properties.unitList()));
@@ -73,14 +74,14 @@ public class UnitRegistry {
 		}
 
 		this.units.upsertAll(changed);
-		for (Unit unit : changed) {
-			this.outbox.publish(new UnitRegistered(unit.code(), unit.name(), unit.unitType(), unit.level(),
-					unit.provinceCode(), unit.active()));
-		}
+		this.outbox.publishAll(changed.stream()
+			.map((unit) -> new UnitRegistered(unit.code(), unit.name(), unit.unitType(), unit.level(),
+					unit.provinceCode(), unit.active()))
+			.toList());
 
 		LoadResult result = new LoadResult(listed.size(), changed.size() - deactivated, deactivated);
-		logger.info("Unit list loaded: {} units listed, {} new or changed, {} deactivated", result.listed(),
-				result.registered(), result.deactivated());
+		logger.info("Unit list loaded in {} ms: {} units listed, {} new or changed, {} deactivated",
+				(System.nanoTime() - started) / 1_000_000, result.listed(), result.registered(), result.deactivated());
 		return result;
 	}
 
