@@ -112,4 +112,126 @@ class HelmChartTest {
 			.hasMessageContaining("scheduledScaling.minReplicas.exportService (9) exceeds");
 	}
 
+	@Test
+	void templateWhenConfigOrCredentialChangesThenPodTemplateChecksumChanges() {
+		Path values = Repository.CHART.resolve("ci/default-values.yaml");
+		Map<String, Object> before = annotations(Chart.objects(values), "nq57-report-service");
+		Map<String, Object> newHost = annotations(Chart.objects(values, Map.of("database.host", "pg2")),
+				"nq57-report-service");
+		Map<String, Object> newPassword = annotations(Chart.objects(values, Map.of("database.password", "rotated")),
+				"nq57-report-service");
+
+		assertThat(newHost.get("checksum/config")).isNotEqualTo(before.get("checksum/config"));
+		assertThat(newHost.get("checksum/secret")).isEqualTo(before.get("checksum/secret"));
+		assertThat(newPassword.get("checksum/secret")).isNotEqualTo(before.get("checksum/secret"));
+		assertThat(newPassword.get("checksum/config")).isEqualTo(before.get("checksum/config"));
+	}
+
+	@Test
+	void templateWhenExistingSecretsThenChartMakesNoSecretAndReferencesTheirKeys() {
+		List<Map<String, Object>> objects = Chart
+			.objects(Repository.CHART.resolve("ci/with-existing-secrets-values.yaml"));
+		Map<String, Object> file = container(objects, "nq57-file-service");
+		Map<String, Object> identity = Manifests.named(objects, "Deployment", "nq57-identity-service");
+
+		assertThat(Manifests.ofKind(objects, "Secret")).isEmpty();
+		assertThat(Yaml.at(Manifests.env(file, "SPRING_DATASOURCE_PASSWORD"), "valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "pg-credentials", "key", "pass"));
+		assertThat(Yaml.at(Manifests.env(file, "NQ57_S3_SECRET_KEY"), "valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "s3-credentials", "key", "AWS_SECRET_ACCESS_KEY"));
+		assertThat(Yaml.at(Manifests.env(file, "NQ57_KAFKA_SASL_PASSWORD"), "valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "kafka-credentials", "key", "sasl-password"));
+		assertThat(Yaml.at(Manifests.env(file, "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG"), "value")).asString()
+			.startsWith("org.apache.kafka.common.security.plain.PlainLoginModule required username=\"nq57\"");
+		assertThat(Yaml.at(Manifests.env(file, "NQ57_SERVICE_CLIENT_SECRET"), "valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "oauth-clients", "key", "file-service"));
+		assertThat(Yaml.at(identity, "spec.template.spec.volumes")).asString()
+			.contains("secretName=token-signing")
+			.contains("key=private.pem");
+	}
+
+	@Test
+	void templateWhenInlineCredentialsThenOneChartSecretHoldsThem() {
+		List<Map<String, Object>> objects = Chart.objects(Repository.CHART.resolve("ci/default-values.yaml"));
+
+		assertThat(Manifests.ofKind(objects, "Secret")).singleElement()
+			.satisfies((secret) -> assertThat(Manifests.map(secret.get("data"))).containsOnlyKeys("database-username",
+					"database-password", "s3-access-key", "s3-secret-key", "client-gateway", "client-workflow-service",
+					"client-file-service", "client-export-service"));
+		assertThat(Yaml.at(Manifests.env(container(objects, "nq57-gateway"),
+				"SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_NQ57_CLIENTSECRET"), "valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "nq57-credentials", "key", "client-gateway"));
+	}
+
+	@Test
+	void templateWhenNoTagGivenThenImagesUseAppVersionAndDigestWins() {
+		Path values = Repository.CHART.resolve("ci/default-values.yaml");
+		String digest = "sha256:" + "a".repeat(64);
+
+		assertThat(Yaml.at(container(Chart.objects(values), "nq57-gateway"), "image"))
+			.isEqualTo("docker.io/nq57/gateway:0.1.0");
+		assertThat(Yaml.at(container(Chart.objects(values, Map.of("image.digest", digest)), "nq57-gateway"), "image"))
+			.isEqualTo("docker.io/nq57/gateway@" + digest);
+	}
+
+	@Test
+	void templateWhenScheduledScalingThenCronJobsPatchOnlyListedHpasWithinBounds() {
+		List<Map<String, Object>> objects = Chart.objects(Repository.CHART.resolve("ci/production-values.yaml"));
+		Map<String, Object> up = Manifests.named(objects, "CronJob", "nq57-scaler-up");
+		Map<String, Object> down = Manifests.named(objects, "CronJob", "nq57-scaler-down");
+		Map<String, Object> role = Manifests.named(objects, "Role", "nq57-scaler");
+
+		assertThat(Yaml.at(up, "spec.timeZone")).isEqualTo("Asia/Ho_Chi_Minh");
+		assertThat(commands(up)).containsExactlyInAnyOrder(
+				List.of("kubectl", "patch", "horizontalpodautoscaler", "nq57-file-service", "--type=merge",
+						"--patch={\"spec\":{\"minReplicas\":4}}"),
+				List.of("kubectl", "patch", "horizontalpodautoscaler", "nq57-gateway", "--type=merge",
+						"--patch={\"spec\":{\"minReplicas\":10}}"),
+				List.of("kubectl", "patch", "horizontalpodautoscaler", "nq57-report-service", "--type=merge",
+						"--patch={\"spec\":{\"minReplicas\":12}}"),
+				List.of("kubectl", "patch", "horizontalpodautoscaler", "nq57-workflow-service", "--type=merge",
+						"--patch={\"spec\":{\"minReplicas\":6}}"));
+		assertThat(commands(down)).contains(List.of("kubectl", "patch", "horizontalpodautoscaler", "nq57-gateway",
+				"--type=merge", "--patch={\"spec\":{\"minReplicas\":3}}"));
+		assertThat(Manifests.list(role.get("rules"))).singleElement().satisfies((rule) -> {
+			assertThat(rule.get("verbs")).isEqualTo(List.of("get", "patch"));
+			assertThat(rule.get("resourceNames")).isEqualTo(
+					List.of("nq57-file-service", "nq57-gateway", "nq57-report-service", "nq57-workflow-service"));
+		});
+	}
+
+	@Test
+	void templateWhenNetworkPoliciesThenOnlyIngressReachesGatewayAndCallersReachServices() {
+		List<Map<String, Object>> objects = Chart.objects(Repository.CHART.resolve("ci/default-values.yaml"));
+		String gateway = String
+			.valueOf(Yaml.at(Manifests.named(objects, "NetworkPolicy", "nq57-gateway"), "spec.ingress"));
+		String workflow = String
+			.valueOf(Yaml.at(Manifests.named(objects, "NetworkPolicy", "nq57-workflow-service"), "spec.ingress"));
+		String report = String
+			.valueOf(Yaml.at(Manifests.named(objects, "NetworkPolicy", "nq57-report-service"), "spec.ingress"));
+
+		assertThat(gateway).contains("kubernetes.io/metadata.name=ingress-nginx").doesNotContain("component=");
+		assertThat(workflow).contains("component=gateway").doesNotContain("component=file-service");
+		assertThat(report).contains("component=gateway", "component=workflow-service", "component=file-service",
+				"component=export-service");
+	}
+
+	private static Map<String, Object> annotations(List<Map<String, Object>> objects, String deployment) {
+		return Manifests
+			.map(Yaml.at(Manifests.named(objects, "Deployment", deployment), "spec.template.metadata.annotations"));
+	}
+
+	private static Map<String, Object> container(List<Map<String, Object>> objects, String deployment) {
+		return Manifests
+			.list(Yaml.at(Manifests.named(objects, "Deployment", deployment), "spec.template.spec.containers"))
+			.get(0);
+	}
+
+	private static List<Object> commands(Map<String, Object> cronJob) {
+		return Manifests.list(Yaml.at(cronJob, "spec.jobTemplate.spec.template.spec.containers"))
+			.stream()
+			.map((container) -> container.get("command"))
+			.toList();
+	}
+
 }
