@@ -91,13 +91,14 @@ class TransitionRepository {
 			.single();
 	}
 
-	/** The action of the report's transition in flight, if any. */
-	Optional<WorkflowAction> pendingAction(UUID reportId) {
-		return this.jdbc.sql("select action from report_transition where report_id = :reportId and status = 'PENDING'")
+	/** The report's transition in flight, if any. */
+	Optional<PendingTransition> pending(UUID reportId) {
+		return this.jdbc
+			.sql("select " + TRANSITION_COLUMNS
+					+ " from report_transition where report_id = :reportId and status = 'PENDING'")
 			.param("reportId", reportId)
-			.query(String.class)
-			.optional()
-			.map(WorkflowAction::valueOf);
+			.query(TransitionRepository::pendingTransition)
+			.optional();
 	}
 
 	void insertPending(PendingTransition transition) {

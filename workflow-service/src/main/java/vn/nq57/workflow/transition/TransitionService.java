@@ -39,8 +39,11 @@ import vn.nq57.workflow.report.ReportServiceRefusal;
  * transition id; (3) complete it, move the report's state and record
  * {@link ReportTransitioned} in the outbox, in one transaction. A refusal by
  * report-service fails the transition and passes its problem on; no answer leaves it
- * pending for {@link TransitionRecovery}. Counts every delivery in
- * {@code nq57.workflow.transitions} by action and outcome (completed, refused, pending).
+ * pending for {@link TransitionRecovery}. A request that finds an earlier transition of
+ * the report pending re-sends that one first (same id, so applied at most once): a retry
+ * after a lost answer completes it at once, and is answered with it when it is the same
+ * action by the same account. Counts every delivery in {@code nq57.workflow.transitions}
+ * by action and outcome (completed, refused, pending).
  */
 @Service
 class TransitionService {
@@ -84,19 +87,44 @@ class TransitionService {
 			.orElseThrow(() -> new ApiException(WorkflowError.REPORT_NOT_FOUND));
 		Relation relation = TransitionAuthorisation.relationInScope(user, report);
 
-		PendingTransition pending = Objects.requireNonNull(
-				this.transactions.execute((status) -> recordPending(user, report, relation, action, message)));
+		for (int attempt = 1;; attempt++) {
+			boolean firstAttempt = attempt == 1;
+			Recorded recorded = Objects.requireNonNull(this.transactions
+				.execute((status) -> recordPending(user, report, relation, action, message, firstAttempt)));
+			if (recorded.isNew()) {
+				return answer(recorded.transition(), deliver(recorded.transition()));
+			}
 
-		Delivery delivery = deliver(pending);
+			// An earlier transition of this report is unfinished (a lost answer, a retry,
+			// a
+			// double click): finish it first, then judge this request by the state it
+			// left.
+			PendingTransition earlier = recorded.transition();
+			Delivery delivery = deliver(earlier);
+			if (delivery instanceof Delivery.Unavailable) {
+				throw leftPending(earlier);
+			}
+			if (delivery instanceof Delivery.Completed completed && earlier.action() == action
+					&& earlier.actorAccountId().equals(user.accountId())) {
+				return completed.response();
+			}
+		}
+	}
+
+	private static TransitionResponse answer(PendingTransition pending, Delivery delivery) {
 		if (delivery instanceof Delivery.Completed completed) {
 			return completed.response();
 		}
 		if (delivery instanceof Delivery.Refused refused) {
 			throw passOn(refused.refusal(), pending);
 		}
+		throw leftPending(pending);
+	}
+
+	private static ApiException leftPending(PendingTransition pending) {
 		logger.warn("Transition {} of report {} left pending: report-service did not answer", pending.id(),
 				pending.reportId());
-		throw new ApiException(WorkflowError.TRANSITION_PENDING, ReportServiceClient.LABEL, pending.action().label());
+		return new ApiException(WorkflowError.TRANSITION_PENDING, ReportServiceClient.LABEL, pending.action().label());
 	}
 
 	/**
@@ -122,15 +150,18 @@ class TransitionService {
 		return this.repository.history(reportId);
 	}
 
-	private PendingTransition recordPending(CurrentUser user, ReportFacts report, Relation relation,
-			WorkflowAction action, @Nullable String message) {
+	private Recorded recordPending(CurrentUser user, ReportFacts report, Relation relation, WorkflowAction action,
+			@Nullable String message, boolean mayFinishEarlier) {
 		Instant now = Instant.now(this.clock);
 		this.repository.ensureReport(report, now);
 		ReportState state = this.repository.lockState(report.reportId());
 
-		Optional<WorkflowAction> inFlight = this.repository.pendingAction(report.reportId());
+		Optional<PendingTransition> inFlight = this.repository.pending(report.reportId());
 		if (inFlight.isPresent()) {
-			throw new ApiException(WorkflowError.TRANSITION_IN_PROGRESS, inFlight.get().label());
+			if (mayFinishEarlier) {
+				return new Recorded(inFlight.get(), false);
+			}
+			throw new ApiException(WorkflowError.TRANSITION_IN_PROGRESS, inFlight.get().action().label());
 		}
 		Role role = TransitionAuthorisation.authorise(user, relation, action, state);
 		if (TransitionPolicy.requiresMessage(action) && message == null) {
@@ -147,7 +178,7 @@ class TransitionService {
 			throw new ApiException(WorkflowError.TRANSITION_IN_PROGRESS, action.label());
 		}
 		logger.trace("Transition {} of report {} recorded as pending", pending.id(), pending.reportId());
-		return pending;
+		return new Recorded(pending, true);
 	}
 
 	/**
@@ -218,6 +249,15 @@ class TransitionService {
 		logger.error("report-service rejected transition {} of report {} with {} {}", pending.id(), pending.reportId(),
 				refusal.status().value(), refusal.code());
 		return new ApiException(WorkflowError.TRANSITION_REJECTED, pending.action().label());
+	}
+
+	/**
+	 * What the first step of the saga found under the report's lock.
+	 *
+	 * @param transition the transition recorded now, or the earlier one still pending
+	 * @param isNew whether it was recorded now
+	 */
+	private record Recorded(PendingTransition transition, boolean isNew) {
 	}
 
 	/** How telling report-service about a transition ended. */

@@ -285,8 +285,8 @@ class TransitionSagaTest extends WorkflowTestBase {
 		assertThat(history(dataEntry, reportId).body().size()).isZero();
 
 		Answer again = act(dataEntry, reportId, "submit", null);
-		assertThat(again.status()).isEqualTo(409);
-		assertThat(again.text("code")).isEqualTo("WFL-006");
+		assertThat(again.status()).isEqualTo(503);
+		assertThat(again.text("code")).isEqualTo("WFL-007");
 		assertThat(transitionRows(reportId)).isOne();
 
 		stub.transitionsUnreachable(false);
@@ -300,8 +300,9 @@ class TransitionSagaTest extends WorkflowTestBase {
 		assertThat(transitionRows(reportId, "COMPLETED")).isOne();
 		assertThat(stub.report(reportId).state()).isEqualTo(ReportState.SUBMITTED);
 		List<ReportServiceStub.Received> calls = stub.transitionCalls(reportId);
-		assertThat(calls).hasSize(2);
-		assertThat(calls.get(1).transitionId()).isEqualTo(calls.get(0).transitionId());
+		assertThat(calls).hasSize(3)
+			.extracting(ReportServiceStub.Received::transitionId)
+			.containsOnly(calls.get(0).transitionId());
 		JsonNode entries = history(dataEntry, reportId).body();
 		assertThat(entries.size()).isOne();
 		assertThat(entries.get(0).path("transitionId").asString()).isEqualTo(calls.get(0).transitionId().toString());
@@ -355,7 +356,12 @@ class TransitionSagaTest extends WorkflowTestBase {
 		Answer winner = answers.stream().filter((answer) -> answer.status() == 200).findFirst().orElseThrow();
 		assertThat(stub.report(reportId).state().name()).isEqualTo(winner.text("state"));
 		assertThat(transitionRows(reportId, "COMPLETED")).isOne();
-		assertThat(stub.transitionCalls(reportId)).hasSize(1);
+		assertThat(transitionRows(reportId)).isOne();
+		assertThat(stub.transitionCalls(reportId)).extracting(ReportServiceStub.Received::transitionId)
+			.containsOnly(stub.transitionCalls(reportId).get(0).transitionId());
+		assertThat(answers).filteredOn((answer) -> answer.status() == 409)
+			.singleElement()
+			.satisfies((loser) -> assertThat(loser.text("code")).isEqualTo("WFL-002"));
 	}
 
 	@Test
@@ -375,25 +381,72 @@ class TransitionSagaTest extends WorkflowTestBase {
 	}
 
 	@Test
-	void submitWhenTwoRequestsRaceOnOneReportThenOnlyOneSucceeds() throws Exception {
+	void submitWhenTwoRequestsRaceOnOneReportThenOneTransitionIsAppliedOnce() throws Exception {
 		UUID reportId = stub.addReport(COMMUNE, PROVINCE, ReportState.ENTERING);
 		stub.delayTransitions(reportId, 300);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
+		List<Answer> answers;
 		try {
 			Callable<Answer> submit = () -> act(dataEntry, reportId, "submit", null);
 			Future<Answer> first = pool.submit(submit);
 			Future<Answer> second = pool.submit(submit);
 
-			List<Integer> statuses = List.of(first.get().status(), second.get().status());
-
-			assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+			answers = List.of(first.get(), second.get());
 		}
 		finally {
 			pool.shutdownNow();
 		}
+
+		// A double click: the second request either finishes the first one's transition
+		// and
+		// is answered with it, or arrives after it and is refused because it is
+		// submitted.
+		assertThat(answers).extracting(Answer::status)
+			.contains(200)
+			.allMatch((status) -> status == 200 || status == 409);
+		assertThat(answers).filteredOn((answer) -> answer.status() == 200)
+			.extracting((answer) -> answer.text("transitionId"))
+			.containsOnly(stub.transitionCalls(reportId).get(0).transitionId().toString());
+		assertThat(stub.transitionCalls(reportId)).extracting(ReportServiceStub.Received::transitionId)
+			.containsOnly(stub.transitionCalls(reportId).get(0).transitionId());
 		assertThat(transitionRows(reportId, "COMPLETED")).isOne();
-		assertThat(stub.transitionCalls(reportId)).hasSize(1);
+		assertThat(transitionRows(reportId)).isOne();
 		assertThat(outboxEvents(reportId)).isOne();
+		assertThat(stub.report(reportId).version).isEqualTo(2);
+	}
+
+	@Test
+	void submitWhenRetriedAfterReportServiceIsBackThenTheRecordedTransitionCompletesAtOnce() {
+		UUID reportId = stub.addReport(COMMUNE, PROVINCE, ReportState.ENTERING);
+		stub.transitionsUnreachable(true);
+		assertThat(act(dataEntry, reportId, "submit", "Lần đầu").status()).isEqualTo(503);
+		UUID recorded = stub.transitionCalls(reportId).get(0).transitionId();
+		stub.transitionsUnreachable(false);
+
+		Answer retry = act(dataEntry, reportId, "submit", "Lần hai");
+
+		assertThat(retry.status()).isEqualTo(200);
+		assertThat(retry.text("transitionId")).isEqualTo(recorded.toString());
+		assertThat(retry.text("state")).isEqualTo("SUBMITTED");
+		assertThat(transitionRows(reportId)).isOne();
+		JsonNode entries = history(dataEntry, reportId).body();
+		assertThat(entries.size()).isOne();
+		assertThat(entries.get(0).path("message").asString()).isEqualTo("Lần đầu");
+	}
+
+	@Test
+	void approveWhenSubmitStillPendingThenFinishesTheSubmitFirstAndApproves() {
+		UUID reportId = stub.addReport(COMMUNE, PROVINCE, ReportState.ENTERING);
+		stub.transitionsUnreachable(true);
+		assertThat(act(dataEntry, reportId, "submit", null).status()).isEqualTo(503);
+		stub.transitionsUnreachable(false);
+
+		Answer approval = act(leader, reportId, "approve", null);
+
+		assertThat(approval.status()).isEqualTo(200);
+		assertThat(approval.text("state")).isEqualTo("APPROVED");
+		assertThat(history(leader, reportId).body()).extracting((entry) -> entry.path("action").asString())
+			.containsExactly("SUBMIT", "APPROVE");
 	}
 
 	@Test
