@@ -143,7 +143,7 @@ class GatewayTests {
 
 		assertThat(response.getStatus()).isEqualTo(401);
 		assertThat(problem(response).path("code").asString()).isEqualTo("GTW-002");
-		assertThat(report.nextRequest()).isNull();
+		assertThat(report.nothingReceived()).isTrue();
 	}
 
 	@Test
@@ -157,7 +157,7 @@ class GatewayTests {
 		assertThat(problem.path("detail").asString()).contains("Bạn chưa đăng nhập");
 		assertThat(problem.path("type").asString()).isEqualTo("urn:nq57:problem:GTW-001");
 		assertThat(response.getHeader(HttpHeaders.LOCATION)).isNull();
-		assertThat(report.nextRequest()).isNull();
+		assertThat(report.nothingReceived()).isTrue();
 	}
 
 	@Test
@@ -203,7 +203,7 @@ class GatewayTests {
 		JsonNode problem = problem(response);
 		assertThat(problem.path("code").asString()).isEqualTo("GTW-003");
 		assertThat(problem.path("detail").asString()).contains("tải lại trang");
-		assertThat(report.nextRequest()).isNull();
+		assertThat(report.nothingReceived()).isTrue();
 	}
 
 	@Test
@@ -298,7 +298,7 @@ class GatewayTests {
 		assertThat(response.getStatus()).isEqualTo(413);
 		JsonNode problem = problem(response);
 		assertThat(problem.path("code").asString()).isEqualTo("GTW-005");
-		assertThat(files.nextRequest()).isNull();
+		assertThat(files.nothingReceived()).isTrue();
 	}
 
 	@Test
@@ -370,7 +370,8 @@ class GatewayTests {
 		MockHttpServletResponse response = perform(get("/index.html").cookie(session));
 
 		assertThat(response.getStatus()).isEqualTo(200);
-		assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("Công việc của tôi")
+		assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("Báo cáo động")
+			.contains("Cập nhật dữ liệu")
 			.contains("type=\"module\"");
 		assertThat(response.getHeader("Content-Security-Policy")).contains("default-src 'self'")
 			.contains("frame-ancestors 'none'")
@@ -378,6 +379,27 @@ class GatewayTests {
 		assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
 		assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
 		assertThat(response.getHeader("Referrer-Policy")).isEqualTo("same-origin");
+	}
+
+	@Test
+	void frontEndScriptsWhenRequestedWithoutSessionThenServedAsJavaScript() throws Exception {
+		MockHttpServletResponse response = perform(get("/js/api.js"));
+
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentType()).contains("javascript");
+		assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("/oauth2/authorization/nq57")
+			.doesNotContain("http://")
+			.doesNotContain("https://");
+	}
+
+	@Test
+	void apiDocsPageWhenRequestedThenListsEveryServiceDocument() throws Exception {
+		assertThat(perform(get("/api-docs")).getForwardedUrl()).isEqualTo("/api-docs.html");
+		MockHttpServletResponse page = perform(get("/js/api-docs.js"));
+
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains("'identity'", "'report'", "'workflow'",
+				"'file'", "'export'");
 	}
 
 	@Test

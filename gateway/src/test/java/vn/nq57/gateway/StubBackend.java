@@ -81,6 +81,15 @@ final class StubBackend implements AutoCloseable {
 		return this.received.poll(2, TimeUnit.SECONDS);
 	}
 
+	/**
+	 * Whether no request arrives within a short wait (the gateway forwards at once or not
+	 * at all).
+	 * @return {@code true} if none came
+	 */
+	boolean nothingReceived() throws InterruptedException {
+		return this.received.poll(300, TimeUnit.MILLISECONDS) == null;
+	}
+
 	void forget() {
 		this.received.clear();
 	}

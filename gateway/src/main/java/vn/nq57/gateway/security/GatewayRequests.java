@@ -20,8 +20,8 @@ final class GatewayRequests {
 
 	/** Open to anyone: health, static assets, the API documentation. */
 	static final RequestMatcher PUBLIC = new OrRequestMatcher(path("/actuator/health"), path("/actuator/health/**"),
-			path("/css/**"), path("/js/**"), path("/img/**"), path("/favicon.ico"), path("/error"), path("/openapi/**"),
-			path("/api-docs"), path("/api-docs.html"));
+			path("/css/**"), path("/js/**"), path("/favicon.svg"), path("/favicon.ico"), path("/error"),
+			path("/sign-in-failed.html"), path("/openapi/**"), path("/api-docs"), path("/api-docs.html"));
 
 	private GatewayRequests() {
 	}
