@@ -53,6 +53,20 @@ public class EvidenceStore {
 	}
 
 	/**
+	 * Whether the store answers and holds the bucket, for the health endpoint.
+	 * @return true if it does
+	 */
+	public boolean reachable() {
+		try {
+			return this.client.bucketExists(BucketExistsArgs.builder().bucket(this.bucket).build());
+		}
+		catch (MinioException | RuntimeException ex) {
+			logger.debug("Object store health check failed: {}", ex.getClass().getSimpleName());
+			return false;
+		}
+	}
+
+	/**
 	 * Stores an object from a stream of known length without buffering it in memory.
 	 * @param key the object key
 	 * @param content the content; read to its end but not closed

@@ -1,5 +1,7 @@
 package vn.nq57.file.storage;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -15,9 +17,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * because an unset region breaks signatures
  * @param bucket the bucket holding the files, created at start-up if absent; default
  * {@code nq57-evidence}
+ * @param connectTimeout how long to wait for a connection to the store; default 2 s
+ * @param ioTimeout how long one read or write to the store may stall; default 60 s
  */
 @ConfigurationProperties("nq57.s3")
-public record S3Properties(String endpoint, String accessKey, String secretKey, String region, String bucket) {
+public record S3Properties(String endpoint, String accessKey, String secretKey, String region, String bucket,
+		Duration connectTimeout, Duration ioTimeout) {
 
 	public S3Properties {
 		endpoint = (endpoint != null) ? endpoint : "http://localhost:9400";
@@ -25,6 +30,8 @@ public record S3Properties(String endpoint, String accessKey, String secretKey, 
 		secretKey = (secretKey != null) ? secretKey : "nq57-local-secret";
 		region = (region != null) ? region : "us-east-1";
 		bucket = (bucket != null) ? bucket : "nq57-evidence";
+		connectTimeout = (connectTimeout != null) ? connectTimeout : Duration.ofSeconds(2);
+		ioTimeout = (ioTimeout != null) ? ioTimeout : Duration.ofSeconds(60);
 	}
 
 }

@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,16 +24,24 @@ class StorageConfiguration {
 	MinioClient minioClient(S3Properties properties) {
 		// Path-style requests (MinIO's default for non-AWS endpoints) and an explicit
 		// region: s3proxy checks SigV4 signatures, which carry the region.
-		return MinioClient.builder()
+		MinioClient client = MinioClient.builder()
 			.endpoint(properties.endpoint())
 			.credentials(properties.accessKey(), properties.secretKey())
 			.region(properties.region())
 			.build();
+		long io = properties.ioTimeout().toMillis();
+		client.setTimeout(properties.connectTimeout().toMillis(), io, io);
+		return client;
 	}
 
 	@Bean
 	EvidenceStore evidenceStore(MinioClient minioClient, S3Properties properties) {
 		return new EvidenceStore(minioClient, properties.bucket());
+	}
+
+	@Bean
+	HealthIndicator evidenceStoreHealthIndicator(EvidenceStore store) {
+		return () -> store.reachable() ? Health.up().build() : Health.down().build();
 	}
 
 	@Bean

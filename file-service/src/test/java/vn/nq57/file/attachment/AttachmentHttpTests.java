@@ -57,8 +57,20 @@ class AttachmentHttpTests extends FileServiceTestBase {
 			.build(), HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(download.statusCode()).isEqualTo(200);
 		assertThat(download.body()).isEqualTo(pdf);
+		assertThat(download.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+		assertThat(download.headers().allValues("Content-Security-Policy")).containsExactly("sandbox");
 		assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(
 				(value) -> assertThat(value).startsWith("attachment;").contains("filename*=UTF-8''Bi%C3%AAn"));
+	}
+
+	@Test
+	void healthWhenObjectStoreAnswersThenUp() throws Exception {
+		HttpResponse<String> health = this.http.send(
+				HttpRequest.newBuilder(URI.create(base() + "/actuator/health")).build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(health.body()).path("status").asString()).isEqualTo("UP");
 	}
 
 	@Test
