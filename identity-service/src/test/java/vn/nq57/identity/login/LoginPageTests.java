@@ -59,7 +59,12 @@ class LoginPageTests extends IdentityServiceTest {
 
 		assertThat(response.statusCode()).isEqualTo(302);
 		assertThat(location(response)).doesNotContain("error");
-		assertThat(browser.cookieNames()).contains("NQ57_AUTH");
+		assertThat(response.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("NQ57_AUTH=")
+				.contains("Path=/auth", "HttpOnly", "SameSite=Lax"));
+		assertThat(this.jdbc.sql("select count(*) from spring_session where principal_name = 'tinh_91'")
+			.query(Integer.class)
+			.single()).as("the session is in PostgreSQL, shared by replicas").isPositive();
 	}
 
 	@Test

@@ -25,6 +25,7 @@ import vn.nq57.contracts.Topics;
 import vn.nq57.contracts.UnitLevel;
 import vn.nq57.contracts.identity.AccountProvisioned;
 import vn.nq57.contracts.identity.UnitRegistered;
+import vn.nq57.identity.EventSchemas;
 import vn.nq57.identity.IdentityServiceTest;
 import vn.nq57.identity.account.AccountProvisioner;
 
@@ -130,6 +131,30 @@ class UnitRegistryTests extends IdentityServiceTest {
 		assertThat(payload.get("level").asString()).isEqualTo("COMMUNE");
 		assertThat(payload.get("provinceCode").asString()).isEqualTo("91");
 		assertThat(payload.get("active").asBoolean()).isTrue();
+		assertThat(EventSchemas.violations(UnitRegistered.TYPE, new String(record.value(), StandardCharsets.UTF_8)))
+			.isEmpty();
+	}
+
+	@Test
+	void eventsWhenRecordedThenMatchTheContractSchemas() {
+		List<String> unitPayloads = this.jdbc
+			.sql("select payload::text from outbox_event where event_type = :type "
+					+ "and subject in ('TW', '91', '30943')")
+			.param("type", UnitRegistered.TYPE)
+			.query(String.class)
+			.list();
+		List<String> accountPayloads = this.jdbc
+			.sql("select payload::text from outbox_event where event_type = :type "
+					+ "and payload::jsonb ->> 'username' in ('30943_01', 'tinh_91', 'trunguong')")
+			.param("type", AccountProvisioned.TYPE)
+			.query(String.class)
+			.list();
+
+		assertThat(unitPayloads).hasSize(3)
+			.allSatisfy((body) -> assertThat(EventSchemas.violations(UnitRegistered.TYPE, body)).isEmpty());
+		assertThat(unitPayloads).anySatisfy((body) -> assertThat(body).contains("\"provinceCode\":null"));
+		assertThat(accountPayloads).hasSize(3)
+			.allSatisfy((body) -> assertThat(EventSchemas.violations(AccountProvisioned.TYPE, body)).isEmpty());
 	}
 
 	private ConsumerRecord<String, byte[]> findOnTopic(String key, String type) {
