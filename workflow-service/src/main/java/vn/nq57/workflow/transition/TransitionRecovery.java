@@ -74,7 +74,15 @@ class TransitionRecovery {
 		List<UUID> ids = this.repository.pendingSince(cutoff, this.properties.batchSize());
 		int resolved = 0;
 		for (UUID id : ids) {
-			Optional<Boolean> outcome = this.transactionTemplate.execute((status) -> recoverOne(id));
+			Optional<Boolean> outcome;
+			try {
+				outcome = this.transactionTemplate.execute((status) -> recoverOne(id));
+			}
+			catch (RuntimeException ex) {
+				// One transition that cannot be finished must not hold up the others.
+				logger.error("Cannot recover pending transition {}; it is retried on the next run", id, ex);
+				continue;
+			}
 			if (outcome == null || outcome.isEmpty()) {
 				continue;
 			}

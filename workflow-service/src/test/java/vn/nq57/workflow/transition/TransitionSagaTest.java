@@ -1,5 +1,7 @@
 package vn.nq57.workflow.transition;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Duration;
@@ -14,6 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -98,6 +104,7 @@ class TransitionSagaTest extends WorkflowTestBase {
 		assertThat(event.path("withMessage").asBoolean()).isTrue();
 		assertThat(event.path("dataVersion").asLong()).isEqualTo(2);
 		assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain("Kính trình");
+		assertThat(schemaErrors(record)).isEmpty();
 	}
 
 	@Test
@@ -115,6 +122,7 @@ class TransitionSagaTest extends WorkflowTestBase {
 			.containsExactly("vn.nq57.workflow.report-submitted.v1", "vn.nq57.workflow.report-recalled.v1",
 					"vn.nq57.workflow.report-submitted.v1", "vn.nq57.workflow.report-approved.v1",
 					"vn.nq57.workflow.report-returned.v1");
+		assertThat(records).allSatisfy((record) -> assertThat(schemaErrors(record)).isEmpty());
 	}
 
 	@Test
@@ -558,6 +566,23 @@ class TransitionSagaTest extends WorkflowTestBase {
 			}
 			assertThat(found).as("events of report %s on %s", reportId, Topics.WORKFLOW).hasSize(count);
 			return found;
+		}
+	}
+
+	/**
+	 * Validates the payload against the JSON Schema event-contracts publishes for its
+	 * type.
+	 */
+	private static List<com.networknt.schema.Error> schemaErrors(ConsumerRecord<String, byte[]> record) {
+		String resource = "/schemas/" + header(record, "ce_type") + ".json";
+		try (InputStream in = TransitionSagaTest.class.getResourceAsStream(resource)) {
+			assertThat(in).as(resource).isNotNull();
+			Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+				.getSchema(in, InputFormat.JSON);
+			return schema.validate(json.readTree(record.value()));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
