@@ -25,6 +25,8 @@ import org.springframework.core.io.Resource;
  * reused: each refresh issues a new one); default 8 hours
  * @param unitList the official list of administrative units loaded on start; default
  * {@code classpath:units/don-vi-hanh-chinh-2025.csv}
+ * @param purgeInterval how often authorizations whose every token has expired are
+ * deleted; default 15 minutes
  * @param demo the local-stack demo mode
  * @param clients the OAuth2 clients, keyed by a short name (for example {@code gateway})
  * so that an environment variable such as {@code NQ57_IDENTITY_CLIENTS_GATEWAY_SECRET}
@@ -35,8 +37,8 @@ import org.springframework.core.io.Resource;
 public record IdentityProperties(@DefaultValue("http://localhost:8080/auth") URI issuer,
 		@Nullable Resource signingKeyLocation, @DefaultValue("10m") Duration accessTokenTtl,
 		@DefaultValue("8h") Duration refreshTokenTtl,
-		@DefaultValue("classpath:units/don-vi-hanh-chinh-2025.csv") Resource unitList, @DefaultValue Demo demo,
-		Map<String, Client> clients) {
+		@DefaultValue("classpath:units/don-vi-hanh-chinh-2025.csv") Resource unitList,
+		@DefaultValue("15m") Duration purgeInterval, @DefaultValue Demo demo, Map<String, Client> clients) {
 
 	public IdentityProperties {
 		clients = (clients != null) ? Map.copyOf(clients) : Map.of();

@@ -31,6 +31,9 @@ class AuthorizationServerTests extends IdentityServiceTest {
 	@Autowired
 	private TransactionTemplate transactions;
 
+	@Autowired
+	private ExpiredAuthorizationPurge purge;
+
 	@Test
 	void authorizationCodeFlowWhenCommuneDataEntrySignsInThenAccessTokenCarriesExactlyItsClaims() throws Exception {
 		Tokens tokens = tokensFor("30943_01");
@@ -192,6 +195,46 @@ class AuthorizationServerTests extends IdentityServiceTest {
 		assertThat(response.statusCode()).isEqualTo(302);
 		assertThat(location(response)).isEqualTo("http://localhost:8080/");
 		assertThat(location(authorizeAgain)).endsWith("/auth/login");
+	}
+
+	@Test
+	void refreshWhenAccountDisabledMeanwhileThenRefusesNewTokens() {
+		Tokens tokens = signIn(browser(), "00004_01").tokens();
+		this.jdbc.sql("update account set enabled = false where username = '00004_01'").update();
+
+		HttpResponse<String> refreshed;
+		try {
+			refreshed = tokenRequest(GATEWAY, GATEWAY_SECRET,
+					Map.of("grant_type", "refresh_token", "refresh_token", tokens.refreshToken()));
+		}
+		finally {
+			this.jdbc.sql("update account set enabled = true where username = '00004_01'").update();
+		}
+
+		assertThat(refreshed.statusCode()).isEqualTo(400);
+		assertThat(readJson(refreshed).get("error").asString()).isEqualTo("invalid_grant");
+	}
+
+	@Test
+	void purgeWhenEveryTokenExpiredThenDeletesOnlyThoseAuthorizations() {
+		insertAuthorization("expired-authorization", "now() - interval '1 hour'");
+		insertAuthorization("live-authorization", "now() + interval '1 hour'");
+
+		this.purge.purgeExpired();
+
+		assertThat(this.jdbc
+			.sql("select id from oauth2_authorization where id in " + "('expired-authorization', 'live-authorization')")
+			.query(String.class)
+			.list()).containsExactly("live-authorization");
+	}
+
+	private void insertAuthorization(String id, String refreshExpiry) {
+		this.jdbc
+			.sql("insert into oauth2_authorization (id, registered_client_id, principal_name, "
+					+ "authorization_grant_type, access_token_expires_at, refresh_token_expires_at) values (:id, 'c', "
+					+ "'30943_01', 'authorization_code', now() - interval '2 hours', " + refreshExpiry + ")")
+			.param("id", id)
+			.update();
 	}
 
 	private JWTClaimsSet verified(String token) throws ParseException, JOSEException {
