@@ -16,7 +16,6 @@ SPRING_KAFKA_PROPERTIES_SASL_MECHANISM: {{ $v.kafka.sasl.mechanism | quote }}
 {{- end }}
 SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI: {{ include "nq57.issuer" .root | quote }}
 SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI: {{ printf "%s/oauth2/jwks" (include "nq57.internalUrl" (dict "root" .root "key" "identityService")) | quote }}
-NQ57_IDENTITYSERVICE_BASEURL: {{ include "nq57.internalUrl" (dict "root" .root "key" "identityService") | quote }}
 NQ57_REPORTSERVICE_BASEURL: {{ include "nq57.internalUrl" (dict "root" .root "key" "reportService") | quote }}
 JAVA_TOOL_OPTIONS: {{ $v.javaToolOptions | quote }}
 {{- if .svc.s3 }}
@@ -24,15 +23,24 @@ NQ57_S3_ENDPOINT: {{ $v.s3.endpoint | quote }}
 NQ57_S3_REGION: {{ $v.s3.region | quote }}
 NQ57_S3_BUCKET: {{ $v.s3.bucket | quote }}
 {{- end }}
+{{- $public := trimSuffix "/" $v.publicUrl }}
+{{- $identity := include "nq57.internalUrl" (dict "root" .root "key" "identityService") }}
 {{- if eq .key "identityService" }}
 NQ57_IDENTITY_ISSUER: {{ include "nq57.issuer" .root | quote }}
 NQ57_IDENTITY_DEMO_ENABLED: {{ $v.identity.demoAccounts | quote }}
-NQ57_IDENTITY_SIGNINGKEY_LOCATION: "file:/etc/nq57/signing/signing-key.pem"
+NQ57_IDENTITY_SIGNINGKEYLOCATION: "file:/etc/nq57/signing/signing-key.pem"
+NQ57_IDENTITY_CLIENTS_GATEWAY_REDIRECTURIS: {{ printf "%s/login/oauth2/code/nq57" $public | quote }}
+NQ57_IDENTITY_CLIENTS_GATEWAY_POSTLOGOUTREDIRECTURIS: {{ printf "%s/" $public | quote }}
+SERVER_SERVLET_SESSION_COOKIE_SECURE: {{ hasPrefix "https://" $public | quote }}
 {{- end }}
 {{- if eq .key "gateway" }}
-NQ57_PUBLIC_URL: {{ trimSuffix "/" $v.publicUrl | quote }}
-NQ57_WORKFLOWSERVICE_BASEURL: {{ include "nq57.internalUrl" (dict "root" .root "key" "workflowService") | quote }}
-NQ57_FILESERVICE_BASEURL: {{ include "nq57.internalUrl" (dict "root" .root "key" "fileService") | quote }}
-NQ57_EXPORTSERVICE_BASEURL: {{ include "nq57.internalUrl" (dict "root" .root "key" "exportService") | quote }}
+{{- range $backend, $svcKey := dict "IDENTITY" "identityService" "REPORT" "reportService" "WORKFLOW" "workflowService" "FILE" "fileService" "EXPORT" "exportService" }}
+{{ printf "NQ57_GATEWAY_BACKENDS_%s_URI" $backend }}: {{ include "nq57.internalBase" (dict "root" $.root "key" $svcKey) | quote }}
+{{- end }}
+SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_NQ57_AUTHORIZATIONURI: {{ printf "%s/auth/oauth2/authorize" $public | quote }}
+SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_NQ57_TOKENURI: {{ printf "%s/oauth2/token" $identity | quote }}
+SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_NQ57_JWKSETURI: {{ printf "%s/oauth2/jwks" $identity | quote }}
+NQ57_GATEWAY_SIGNIN_ISSUER: {{ include "nq57.issuer" .root | quote }}
+NQ57_GATEWAY_SIGNIN_ENDSESSIONURI: {{ printf "%s/auth/connect/logout" $public | quote }}
 {{- end }}
 {{- end }}

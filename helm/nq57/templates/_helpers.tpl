@@ -115,6 +115,12 @@ app.kubernetes.io/component: {{ .svc.name }}
 {{- end }}
 
 {{/* The image of one service; refuses "latest". Argument: dict root, svc. */}}
+{{/* Internal address of a service by values key, without its context path. */}}
+{{- define "nq57.internalBase" -}}
+{{- $svc := get (include "nq57.catalogue" .root | fromYaml) .key }}
+{{- printf "http://%s:%v" (include "nq57.serviceName" (dict "root" .root "svc" $svc)) $svc.port }}
+{{- end }}
+
 {{- define "nq57.image" -}}
 {{- $image := .root.Values.image }}
 {{- $tag := default .root.Chart.AppVersion $image.tag | toString }}

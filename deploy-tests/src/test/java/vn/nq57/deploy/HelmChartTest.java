@@ -158,8 +158,8 @@ class HelmChartTest {
 			.satisfies((secret) -> assertThat(Manifests.map(secret.get("data"))).containsOnlyKeys("database-username",
 					"database-password", "s3-access-key", "s3-secret-key", "client-gateway", "client-workflow-service",
 					"client-file-service", "client-export-service"));
-		assertThat(Yaml.at(Manifests.env(container(objects, "nq57-gateway"),
-				"SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_NQ57_CLIENTSECRET"), "valueFrom.secretKeyRef"))
+		assertThat(Yaml.at(Manifests.env(container(objects, "nq57-gateway"), "NQ57_GATEWAY_CLIENT_SECRET"),
+				"valueFrom.secretKeyRef"))
 			.isEqualTo(Map.of("name", "nq57-credentials", "key", "client-gateway"));
 	}
 
@@ -214,6 +214,35 @@ class HelmChartTest {
 		assertThat(workflow).contains("component=gateway").doesNotContain("component=file-service");
 		assertThat(report).contains("component=gateway", "component=workflow-service", "component=file-service",
 				"component=export-service");
+	}
+
+	@Test
+	void templateWhenPublicUrlSetThenBrowserAddressesArePublicAndServiceCallsInternal() {
+		List<Map<String, Object>> objects = Chart.objects(Repository.CHART.resolve("ci/default-values.yaml"));
+		Map<String, Object> gateway = Manifests.map(Manifests.named(objects, "ConfigMap", "nq57-gateway").get("data"));
+		Map<String, Object> identity = Manifests
+			.map(Manifests.named(objects, "ConfigMap", "nq57-identity-service").get("data"));
+		Map<String, Object> file = Manifests
+			.map(Manifests.named(objects, "ConfigMap", "nq57-file-service").get("data"));
+
+		assertThat(gateway).containsEntry("NQ57_GATEWAY_BACKENDS_IDENTITY_URI", "http://nq57-identity-service:8081")
+			.containsEntry("NQ57_GATEWAY_BACKENDS_EXPORT_URI", "http://nq57-export-service:8085")
+			.containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_NQ57_AUTHORIZATIONURI",
+					"https://nq57.example.gov.vn/auth/oauth2/authorize")
+			.containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_NQ57_TOKENURI",
+					"http://nq57-identity-service:8081/auth/oauth2/token")
+			.containsEntry("NQ57_GATEWAY_SIGNIN_ISSUER", "https://nq57.example.gov.vn/auth");
+		assertThat(identity).containsEntry("NQ57_IDENTITY_ISSUER", "https://nq57.example.gov.vn/auth")
+			.containsEntry("NQ57_IDENTITY_CLIENTS_GATEWAY_REDIRECTURIS",
+					"https://nq57.example.gov.vn/login/oauth2/code/nq57")
+			.containsEntry("SERVER_SERVLET_SESSION_COOKIE_SECURE", "true")
+			.containsEntry("NQ57_IDENTITY_DEMO_ENABLED", "false");
+		assertThat(file)
+			.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
+					"http://nq57-identity-service:8081/auth/oauth2/jwks")
+			.containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://nq57-postgres-rw:5432/file")
+			.containsEntry("NQ57_REPORTSERVICE_BASEURL", "http://nq57-report-service:8082")
+			.containsEntry("NQ57_S3_BUCKET", "nq57-evidence");
 	}
 
 	private static Map<String, Object> annotations(List<Map<String, Object>> objects, String deployment) {
