@@ -36,7 +36,8 @@ class TransitionController {
 
 	@PostMapping("/{action:submit|recall|approve|return}")
 	@Operation(summary = "Thực hiện một thao tác trên báo cáo",
-			description = "submit (trình lãnh đạo), recall (thu hồi), approve (duyệt), return (trả lại, bắt buộc lý do)")
+			description = "submit (trình lãnh đạo), recall (thu hồi), approve (duyệt), "
+					+ "return (trả lại, bắt buộc lý do)")
 	@ApiResponse(responseCode = "200", description = "Đã chuyển trạng thái")
 	@ApiResponse(responseCode = "403", description = "WFL-003: tài khoản không bao giờ được thực hiện thao tác này",
 			content = @Content(mediaType = "application/problem+json"))

@@ -19,7 +19,8 @@ enum WorkflowError implements ErrorCode {
 	 * WFL-002: the account may take the action, but not in the report's current state.
 	 */
 	NOT_IN_THIS_STATE("WFL-002", HttpStatus.CONFLICT,
-			"Không thể thực hiện «%s». Báo cáo đang ở trạng thái «%s»; thao tác này chỉ thực hiện được khi báo cáo ở trạng thái %s."),
+			"Không thể thực hiện «%s». Báo cáo đang ở trạng thái «%s»; "
+					+ "thao tác này chỉ thực hiện được khi báo cáo ở trạng thái %s."),
 
 	/** WFL-003: the account's role never takes this action on this report. */
 	NOT_FOR_THIS_ACCOUNT("WFL-003", HttpStatus.FORBIDDEN,
@@ -35,17 +36,20 @@ enum WorkflowError implements ErrorCode {
 
 	/** WFL-006: another transition of the report is still being carried out. */
 	TRANSITION_IN_PROGRESS("WFL-006", HttpStatus.CONFLICT,
-			"Báo cáo đang có thao tác «%s» chờ hoàn tất. Hệ thống sẽ tự hoàn tất trong ít phút; vui lòng tải lại báo cáo rồi thử lại."),
+			"Báo cáo đang có thao tác «%s» chờ hoàn tất. Hệ thống sẽ tự hoàn tất trong ít phút; "
+					+ "vui lòng tải lại báo cáo rồi thử lại."),
 
 	/**
 	 * WFL-007: report-service did not answer; the transition waits for the recovery job.
 	 */
 	TRANSITION_PENDING("WFL-007", HttpStatus.SERVICE_UNAVAILABLE,
-			"Tạm thời chưa liên lạc được với %s. Thao tác «%s» đã được ghi nhận và sẽ được hệ thống tự hoàn tất khi liên lạc lại được; vui lòng kiểm tra lại trạng thái báo cáo sau ít phút."),
+			"Tạm thời chưa liên lạc được với %s. Thao tác «%s» đã được ghi nhận và sẽ được hệ thống tự hoàn tất "
+					+ "khi liên lạc lại được; vui lòng kiểm tra lại trạng thái báo cáo sau ít phút."),
 
 	/** WFL-008: report-service refused for a reason that is not the user's to fix. */
 	TRANSITION_REJECTED("WFL-008", HttpStatus.BAD_GATEWAY,
-			"Không thể hoàn tất thao tác «%s» do lỗi liên thông giữa các dịch vụ. Báo cáo chưa bị thay đổi; vui lòng thử lại sau hoặc liên hệ bộ phận hỗ trợ.");
+			"Không thể hoàn tất thao tác «%s» do lỗi liên thông giữa các dịch vụ. Báo cáo chưa bị thay đổi; "
+					+ "vui lòng thử lại sau hoặc liên hệ bộ phận hỗ trợ.");
 
 	private final String code;
 

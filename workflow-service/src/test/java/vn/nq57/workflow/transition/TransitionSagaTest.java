@@ -34,6 +34,9 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 import vn.nq57.contracts.ReportState;
 import vn.nq57.contracts.Topics;
@@ -62,6 +65,9 @@ class TransitionSagaTest extends WorkflowTestBase {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	List<ScheduledTaskHolder> scheduledTasks;
 
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
@@ -497,6 +503,20 @@ class TransitionSagaTest extends WorkflowTestBase {
 				this.meters.counter("nq57.workflow.transitions", "action", "APPROVE", "outcome", "completed").count())
 			.isEqualTo(before + 1);
 		assertThat(this.meters.get("nq57.workflow.transitions.pending").gauge().value()).isGreaterThanOrEqualTo(0);
+	}
+
+	@Test
+	void recoveryWhenContextStartsThenScheduledEveryThirtySecondsByDefault() {
+		List<FixedDelayTask> recoveryTasks = this.scheduledTasks.stream()
+			.flatMap((holder) -> holder.getScheduledTasks().stream())
+			.map(ScheduledTask::getTask)
+			.filter(FixedDelayTask.class::isInstance)
+			.map(FixedDelayTask.class::cast)
+			.filter((task) -> task.getRunnable().toString().contains("TransitionRecovery.runOnSchedule"))
+			.toList();
+
+		assertThat(recoveryTasks).singleElement()
+			.satisfies((task) -> assertThat(task.getIntervalDuration()).isEqualTo(Duration.ofSeconds(30)));
 	}
 
 	@Test
