@@ -10,9 +10,11 @@ import org.jspecify.annotations.Nullable;
 import vn.nq57.contracts.ReportState;
 
 /**
- * One row of "Công việc của tôi". For a commune and a province it is one report; for the
- * centre it summarises one open period ({@code reportId} and {@code state} are then
- * {@code null} and {@code counts} holds the number of reports per state).
+ * One row of "Công việc của tôi". For a commune it is one of its reports in an open
+ * period, or an unapproved one of a recently closed period (marked late); for a province
+ * one of its communes' approved reports waiting for its evaluation; for the centre it
+ * summarises one open period ({@code reportId} and {@code state} are then {@code null}
+ * and {@code counts} holds the number of reports per state).
  *
  * @param reportId the report, or {@code null} for a period summary
  * @param templateCode the template code
@@ -28,11 +30,12 @@ import vn.nq57.contracts.ReportState;
  * @param state the report's state, or {@code null} for a summary
  * @param stateLabel the state's Vietnamese name, or the summary's
  * @param lastSavedAt when data was last saved, {@code null} if never
+ * @param late whether the close date has passed and the report is not approved yet
  * @param counts reports per state for a summary (with {@code NOT_STARTED} and
  * {@code TOTAL}), {@code null} for a report
  */
 record MyWorkItem(@Nullable UUID reportId, String templateCode, String templateName, UUID periodId, String periodKind,
 		String periodLabel, LocalDate periodStart, LocalDate openDate, LocalDate closeDate, String unitCode,
-		String unitName, @Nullable ReportState state, String stateLabel, @Nullable Instant lastSavedAt,
+		String unitName, @Nullable ReportState state, String stateLabel, @Nullable Instant lastSavedAt, boolean late,
 		@Nullable Map<String, Long> counts) {
 }

@@ -99,30 +99,45 @@ class ReportRepository {
 	}
 
 	/**
-	 * A commune's reports in the periods open today, newest close date first.
+	 * A commune's reports in the periods open today, and its unapproved reports of
+	 * periods that closed since {@code lateSince}; newest close date first.
 	 * @param unitCode the commune
 	 * @param today today in Vietnam
+	 * @param lateSince the earliest close date of a late report still listed
 	 * @return the reports
 	 */
-	List<ReportRow> openReportsOfUnit(String unitCode, LocalDate today) {
+	List<ReportRow> workOfUnit(String unitCode, LocalDate today, LocalDate lateSince) {
 		return this.jdbc.sql(SELECT_REPORT + """
-				where r.unit_code = :unit and p.open_date <= :today and p.close_date >= :today
+				where r.unit_code = :unit and p.open_date <= :today
+				  and (p.close_date >= :today or (p.close_date >= :lateSince and r.state <> 'APPROVED'))
 				order by p.close_date desc, t.name
-				""").param("unit", unitCode).param("today", today).query(this::map).list();
+				""")
+			.param("unit", unitCode)
+			.param("today", today)
+			.param("lateSince", lateSince)
+			.query(this::map)
+			.list();
 	}
 
 	/**
-	 * A province's approved reports in open periods that it has not evaluated yet.
+	 * A province's approved reports that it has not evaluated yet, in open periods or
+	 * periods closed since {@code lateSince}.
 	 * @param provinceCode the province
 	 * @param today today in Vietnam
+	 * @param lateSince the earliest close date still listed
 	 * @return the reports, newest close date first, then by unit name
 	 */
-	List<ReportRow> awaitingEvaluation(String provinceCode, LocalDate today) {
+	List<ReportRow> awaitingEvaluation(String provinceCode, LocalDate today, LocalDate lateSince) {
 		return this.jdbc.sql(SELECT_REPORT + """
 				where r.province_code = :province and r.state = 'APPROVED' and r.evaluated_at is null
-				  and p.open_date <= :today and p.close_date >= :today
+				  and p.open_date <= :today and p.close_date >= :lateSince
 				order by p.close_date desc, u.search_name, r.unit_code
-				""").param("province", provinceCode).param("today", today).query(this::map).list();
+				""")
+			.param("province", provinceCode)
+			.param("today", today)
+			.param("lateSince", lateSince)
+			.query(this::map)
+			.list();
 	}
 
 	private ReportRow map(ResultSet rs, int rowNum) throws SQLException {

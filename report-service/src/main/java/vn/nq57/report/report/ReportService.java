@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +42,7 @@ import vn.nq57.report.template.TemplateView;
  * answered exactly like one that does not exist.
  */
 @Service
+@EnableConfigurationProperties(MyWorkProperties.class)
 class ReportService {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReportService.class);
@@ -57,8 +59,11 @@ class ReportService {
 
 	private final Clock clock;
 
+	private final MyWorkProperties myWorkProperties;
+
 	ReportService(ReportRepository reports, TemplateRepository templates, ReportRules rules, OutboxWriter outbox,
-			JdbcClient jdbc, Clock clock) {
+			JdbcClient jdbc, Clock clock, MyWorkProperties myWorkProperties) {
+		this.myWorkProperties = myWorkProperties;
 		this.reports = reports;
 		this.templates = templates;
 		this.rules = rules;
@@ -145,10 +150,16 @@ class ReportService {
 	@Transactional(readOnly = true)
 	List<MyWorkItem> myWork(CurrentUser user) {
 		LocalDate today = LocalDate.now(this.clock);
+		LocalDate lateSince = today.minusDays(this.myWorkProperties.lateDays());
 		return switch (user.unitLevel()) {
-			case COMMUNE -> this.reports.openReportsOfUnit(user.unitCode(), today).stream().map(this::toItem).toList();
-			case PROVINCE ->
-				this.reports.awaitingEvaluation(user.unitCode(), today).stream().map(this::toItem).toList();
+			case COMMUNE -> this.reports.workOfUnit(user.unitCode(), today, lateSince)
+				.stream()
+				.map((report) -> toItem(report, today))
+				.toList();
+			case PROVINCE -> this.reports.awaitingEvaluation(user.unitCode(), today, lateSince)
+				.stream()
+				.map((report) -> toItem(report, today))
+				.toList();
 			case CENTRAL -> openPeriodSummaries(user, today);
 		};
 	}
@@ -220,15 +231,15 @@ class ReportService {
 			return new MyWorkItem(null, rs.getString("template_code"), rs.getString("template_name"),
 					rs.getObject("id", UUID.class), kind, PeriodDates.label(kind, start, end), start,
 					rs.getObject("open_date", LocalDate.class), rs.getObject("close_date", LocalDate.class),
-					user.unitCode(), unitName, null, label, null, counts);
+					user.unitCode(), unitName, null, label, null, false, counts);
 		}).list();
 	}
 
-	private MyWorkItem toItem(ReportRow report) {
+	private MyWorkItem toItem(ReportRow report, LocalDate today) {
 		return new MyWorkItem(report.id(), report.templateCode(), report.templateName(), report.periodId(),
 				report.periodKind(), PeriodDates.label(report.periodKind(), report.periodStart(), report.periodEnd()),
 				report.periodStart(), report.openDate(), report.closeDate(), report.unitCode(), report.unitName(),
-				report.state(), report.state().label(), report.lastSavedAt(), null);
+				report.state(), report.state().label(), report.lastSavedAt(), late(report, today), null);
 	}
 
 	private ReportView toView(CurrentUser user, ReportRow report) {
@@ -244,7 +255,14 @@ class ReportService {
 				List.copyOf(ReportAccess.actions(user, report)));
 		return new ReportView(report.id(), TemplateView.of(template), period, unit, report.state(),
 				report.state().label(), report.version(), report.values(), report.updatedAt(), report.lastSavedAt(),
-				permissions);
+				late(report, LocalDate.now(this.clock)), permissions);
+	}
+
+	/**
+	 * Late: the close date has passed and the unit's part is not approved yet.
+	 */
+	private static boolean late(ReportRow report, LocalDate today) {
+		return today.isAfter(report.closeDate()) && report.state() != ReportState.APPROVED;
 	}
 
 	private static ApiException notFound(CurrentUser user, UUID reportId) {

@@ -26,11 +26,12 @@ import vn.nq57.report.template.TemplateView;
  * @param values the filled values by column letter; empty columns are absent
  * @param updatedAt when the report last changed
  * @param lastSavedAt when data was last saved, {@code null} if never
+ * @param late whether the close date has passed and the unit's part is not approved yet
  * @param permissions what the caller may do now
  */
 record ReportView(UUID id, TemplateView template, PeriodView period, UnitView unit, ReportState state,
 		String stateLabel, long version, Map<String, String> values, Instant updatedAt, @Nullable Instant lastSavedAt,
-		Permissions permissions) {
+		boolean late, Permissions permissions) {
 
 	/**
 	 * A period.

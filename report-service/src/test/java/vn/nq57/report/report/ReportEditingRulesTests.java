@@ -44,6 +44,11 @@ class ReportEditingRulesTests extends ReportServiceTestBase {
 		assertThat(entryWhileSubmitted.json().path("errors").get(0).path("message").asString())
 			.contains("\"Chờ lãnh đạo duyệt\"");
 		assertThat(leaderWhileSubmitted.status()).isEqualTo(200);
+		Response provinceBeforeApproval = put(reportId, AN_GIANG, 2, Map.of("R", "Đạt yêu cầu"));
+		assertThat(provinceBeforeApproval.status()).isEqualTo(422);
+		assertThat(provinceBeforeApproval.json().path("errors").get(0).path("message").asString())
+			.startsWith("Cột R ((Phần của Tỉnh) Trạng thái Giám sát): tài khoản của bạn không được nhập cột này")
+			.contains("sau khi báo cáo đã được duyệt");
 		assertThat(view(reportId, LEADER).path("permissions").path("actions").values()).extracting(JsonNode::asString)
 			.containsExactlyInAnyOrder("APPROVE", "RETURN");
 
