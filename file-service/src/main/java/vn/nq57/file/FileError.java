@@ -40,8 +40,8 @@ public enum FileError implements ErrorCode {
 
 	/** FIL-008: the step parameter is not one of the known steps. */
 	INVALID_STEP("FIL-008", HttpStatus.UNPROCESSABLE_CONTENT,
-			"Bước xử lý \"%s\" không hợp lệ. Giá trị cho phép: ENTRY (nhập liệu), REVIEW (lãnh đạo duyệt), "
-					+ "SUPERVISION (tỉnh giám sát)."),
+			"Bước xử lý \"%s\" không hợp lệ. Giá trị cho phép: ENTERING (đang nhập liệu), SUBMITTED (chờ lãnh đạo "
+					+ "duyệt), APPROVED (đã duyệt), RETURNED (bị trả lại)."),
 
 	/** FIL-009: the request carries no file part. */
 	FILE_MISSING("FIL-009", HttpStatus.BAD_REQUEST,

@@ -93,26 +93,30 @@ public final class ReportModels {
 	/**
 	 * One page of {@code GET /api/periods/{periodId}/reports}.
 	 *
-	 * @param content the rows
+	 * @param items the rows ({@code content} in Spring Data's shape)
 	 * @param totalPages how many pages there are, if told
 	 * @param last whether this is the last page, if told
-	 * @param page Spring Data's nested page metadata, if used
-	 * @param template the period's template, if the grid carries it
+	 * @param page the page number, or Spring Data's nested page metadata
 	 * @param period the period, if the grid carries it
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record GridPage(@JsonAlias( {
-			"items", "rows", "reports" }) @Nullable List<GridRow> content, @Nullable Integer totalPages,
-			@Nullable Boolean last, @Nullable PageInfo page, @Nullable Template template, @Nullable Period period){
-	}
+	public record GridPage(@JsonAlias("content") @Nullable List<GridRow> items, @Nullable Integer totalPages,
+			@Nullable Boolean last, @Nullable Object page, @Nullable Period period) {
 
-	/**
-	 * Spring Data's {@code page} object.
-	 *
-	 * @param totalPages how many pages there are
-	 */
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record PageInfo(@Nullable Integer totalPages) {
+		/**
+		 * The number of pages, from whichever shape the page has.
+		 * @return the count, or null if not told
+		 */
+		public @Nullable Integer pageCount() {
+			if (this.totalPages != null) {
+				return this.totalPages;
+			}
+			if (this.page instanceof Map<?, ?> nested && nested.get("totalPages") instanceof Number count) {
+				return count.intValue();
+			}
+			return null;
+		}
+
 	}
 
 	/**

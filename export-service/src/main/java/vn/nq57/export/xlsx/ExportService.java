@@ -85,10 +85,10 @@ class ExportService {
 			throw new ApiException(ExportError.PERIOD_NOT_FOUND);
 		}
 
-		ReportView sample = (first.template() == null || first.period() == null)
-				? this.reports.report(firstRows.get(0).reportId()) : null;
-		Template template = (first.template() != null) ? first.template() : Objects.requireNonNull(sample).template();
-		Period period = (first.period() != null) ? first.period() : Objects.requireNonNull(sample).period();
+		// The grid names its template only by code; the first report carries the columns.
+		ReportView sample = this.reports.report(firstRows.get(0).reportId());
+		Template template = sample.template();
+		Period period = (first.period() != null) ? first.period() : sample.period();
 
 		Path file;
 		int count;
@@ -150,8 +150,7 @@ class ExportService {
 		if (Boolean.TRUE.equals(page.last())) {
 			return true;
 		}
-		Integer totalPages = (page.totalPages() != null) ? page.totalPages()
-				: (page.page() != null) ? page.page().totalPages() : null;
+		Integer totalPages = page.pageCount();
 		if (totalPages != null) {
 			return index + 1 >= totalPages;
 		}
@@ -159,7 +158,7 @@ class ExportService {
 	}
 
 	private static List<GridRow> rows(GridPage page) {
-		return (page.content() != null) ? page.content() : List.of();
+		return (page.items() != null) ? page.items() : List.of();
 	}
 
 	private static Map<String, @Nullable Object> values(@Nullable Map<String, @Nullable Object> values) {

@@ -343,8 +343,18 @@ class ExportApiTests extends ExportServiceTestBase {
 
 	private String gridJson(List<Map<String, Object>> rows, int number, int totalElements) {
 		int totalPages = (totalElements + 1) / 2;
-		return this.json.writeValueAsString(Map.of("content", rows, "page",
-				Map.of("size", 2, "number", number, "totalElements", totalElements, "totalPages", totalPages)));
+		Map<String, Object> grid = new LinkedHashMap<>();
+		grid.put("period",
+				Map.of("id", UUID.randomUUID(), "kind", "DAY", "kindLabel", "Ngày", "label", "Ngày 03/12/2026", "start",
+						"2026-12-03", "end", "2026-12-03", "openDate", "2026-12-02", "closeDate", "2026-12-03"));
+		grid.put("template", "BC_NGAY_XA");
+		grid.put("page", number);
+		grid.put("size", 2);
+		grid.put("totalElements", totalElements);
+		grid.put("totalPages", totalPages);
+		grid.put("counts", Map.of("TOTAL", totalElements));
+		grid.put("items", rows);
+		return this.json.writeValueAsString(grid);
 	}
 
 }

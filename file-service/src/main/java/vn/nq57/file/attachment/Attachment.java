@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.nq57.contracts.ReportState;
+
 /**
  * One stored evidence file's metadata.
  *
@@ -13,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param unitCode the reporting unit, copied from report-service at upload for scope
  * checks
  * @param provinceCode that unit's province
- * @param step the workflow step it was attached at
+ * @param step the report's state when the file was attached
  * @param fileName the sanitised NFC display name (never a storage path)
  * @param storageKey the object key, {@code reports/<reportId>/<id>}
  * @param contentType the type detected from the content
@@ -23,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param uploadedByUsername the uploading account's sign-in name
  * @param uploadedAt when it was stored
  */
-record Attachment(UUID id, UUID reportId, String unitCode, @Nullable String provinceCode, AttachmentStep step,
+record Attachment(UUID id, UUID reportId, String unitCode, @Nullable String provinceCode, ReportState step,
 		String fileName, String storageKey, String contentType, long size, String sha256, UUID uploadedBy,
 		String uploadedByUsername, Instant uploadedAt) {
 

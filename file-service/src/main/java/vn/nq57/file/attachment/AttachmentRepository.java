@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.nq57.contracts.ReportState;
+
 /**
  * The {@code attachment} table.
  */
@@ -85,7 +87,7 @@ class AttachmentRepository {
 
 	private static Attachment map(ResultSet rs, int row) throws SQLException {
 		return new Attachment(rs.getObject("id", UUID.class), rs.getObject("report_id", UUID.class),
-				rs.getString("unit_code"), rs.getString("province_code"), AttachmentStep.valueOf(rs.getString("step")),
+				rs.getString("unit_code"), rs.getString("province_code"), ReportState.valueOf(rs.getString("step")),
 				rs.getString("file_name"), rs.getString("storage_key"), rs.getString("content_type"),
 				rs.getLong("size_bytes"), rs.getString("sha256"), rs.getObject("uploaded_by", UUID.class),
 				rs.getString("uploaded_by_username"), rs.getTimestamp("uploaded_at").toInstant());

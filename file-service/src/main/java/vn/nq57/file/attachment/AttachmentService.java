@@ -30,6 +30,7 @@ import vn.nq57.common.outbox.OutboxWriter;
 import vn.nq57.common.security.CurrentUser;
 import vn.nq57.common.web.ApiException;
 import vn.nq57.common.web.CommonError;
+import vn.nq57.contracts.ReportState;
 import vn.nq57.contracts.file.AttachmentAdded;
 import vn.nq57.contracts.file.AttachmentRemoved;
 import vn.nq57.file.FileError;
@@ -81,7 +82,7 @@ class AttachmentService {
 	AttachmentView upload(CurrentUser user, UUID reportId, MultipartFile file, @Nullable String requestedStep) {
 		ReportAccess report = attachableReport(user, reportId);
 		String fileName = FileNames.sanitise(file.getOriginalFilename());
-		AttachmentStep step = AttachmentStep.resolve(requestedStep, report.state());
+		ReportState step = AttachmentStep.resolve(requestedStep, report.state());
 
 		long size = file.getSize();
 		if (size <= 0) {

@@ -9,41 +9,36 @@ import vn.nq57.contracts.ReportState;
 import vn.nq57.file.FileError;
 
 /**
- * The workflow step a file was attached at; the manual lists attachments per task.
+ * The workflow step a file was attached at, named by the report's state at that moment
+ * ({@code ENTERING}, {@code SUBMITTED}, {@code APPROVED}, {@code RETURNED}); the manual
+ * lists attachments per task, and the web front end groups them by these names.
  */
-enum AttachmentStep {
+final class AttachmentStep {
 
-	/** Attached while the unit enters the data (or fixes a returned report). */
-	ENTRY,
-
-	/** Attached by the unit leader while reviewing a submitted report. */
-	REVIEW,
-
-	/** Attached by the province while supervising an approved report. */
-	SUPERVISION;
+	private AttachmentStep() {
+	}
 
 	/**
-	 * The step asked for, or the one implied by the report's state.
+	 * The step to record: always the report's current state as report-service says, so a
+	 * stale screen cannot file evidence under the wrong step. A step the client names is
+	 * only checked to be a known one.
 	 * @param requested the {@code step} request parameter, possibly blank
-	 * @param state the report's current state
+	 * @param current the report's current state
 	 * @return the step
-	 * @throws ApiException {@code FIL-008} for an unknown step
+	 * @throws ApiException {@code FIL-008} for an unknown step name
 	 */
-	static AttachmentStep resolve(@Nullable String requested, ReportState state) {
-		if (requested == null || requested.isBlank()) {
-			return switch (state) {
-				case ENTERING, RETURNED -> ENTRY;
-				case SUBMITTED -> REVIEW;
-				case APPROVED -> SUPERVISION;
-			};
-		}
-		String name = requested.strip().toUpperCase(Locale.ROOT);
-		for (AttachmentStep step : values()) {
-			if (step.name().equals(name)) {
-				return step;
+	static ReportState resolve(@Nullable String requested, ReportState current) {
+		if (requested != null && !requested.isBlank()) {
+			String name = requested.strip().toUpperCase(Locale.ROOT);
+			boolean known = false;
+			for (ReportState state : ReportState.values()) {
+				known |= state.name().equals(name);
+			}
+			if (!known) {
+				throw new ApiException(FileError.INVALID_STEP, FileNames.sanitise(requested));
 			}
 		}
-		throw new ApiException(FileError.INVALID_STEP, FileNames.sanitise(requested));
+		return current;
 	}
 
 }

@@ -12,8 +12,8 @@ import java.util.UUID;
  * @param contentType the type detected from the content
  * @param size the size in bytes
  * @param sha256 the hex SHA-256 of the content
- * @param step the workflow step it was attached at ({@code ENTRY}, {@code REVIEW},
- * {@code SUPERVISION})
+ * @param step the report's state when it was attached ({@code ENTERING},
+ * {@code SUBMITTED}, {@code APPROVED}, {@code RETURNED})
  * @param uploadedBy the uploading account's sign-in name
  * @param uploadedAt when it was stored
  */

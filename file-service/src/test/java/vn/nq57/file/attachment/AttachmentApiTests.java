@@ -97,7 +97,7 @@ class AttachmentApiTests extends FileServiceTestBase {
 		assertThat(body.path("contentType").asString()).isEqualTo("application/pdf");
 		assertThat(body.path("size").asLong()).isEqualTo(PDF.length);
 		assertThat(body.path("sha256").asString()).isEqualTo(sha256(PDF));
-		assertThat(body.path("step").asString()).isEqualTo("ENTRY");
+		assertThat(body.path("step").asString()).isEqualTo("ENTERING");
 		assertThat(body.path("uploadedBy").asString()).isEqualTo(DATA_ENTRY.username());
 		assertThat(reportService.lastAuthorization(reportId)).isEqualTo("Bearer " + tokenOf(uploaded));
 		String id = body.path("id").asString();
@@ -259,6 +259,18 @@ class AttachmentApiTests extends FileServiceTestBase {
 
 		assertThat(refused.getResponse().getStatus()).isEqualTo(422);
 		assertThat(body(refused).path("code").asString()).isEqualTo("FIL-008");
+	}
+
+	@Test
+	void uploadWhenStepNamesAStaleStateThenRecordsTheReportsCurrentState() throws Exception {
+		UUID reportId = reportService.report(COMMUNE, PROVINCE, ReportState.SUBMITTED, true);
+
+		MvcResult uploaded = perform(multipart("/api/files/reports/{id}/attachments", reportId)
+			.file(new MockMultipartFile("file", "a.pdf", "application/pdf", PDF))
+			.param("step", "ENTERING"), TestAccount.leader(COMMUNE, PROVINCE));
+
+		assertThat(uploaded.getResponse().getStatus()).isEqualTo(201);
+		assertThat(body(uploaded).path("step").asString()).isEqualTo("SUBMITTED");
 	}
 
 	@Test
