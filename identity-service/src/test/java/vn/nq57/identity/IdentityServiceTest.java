@@ -313,14 +313,6 @@ public abstract class IdentityServiceTest {
 			return post(test.uri("/login"), fields);
 		}
 
-		/**
-		 * The names of the cookies the browser holds.
-		 * @return the names
-		 */
-		public java.util.List<String> cookieNames() {
-			return this.cookies.getCookieStore().getCookies().stream().map(java.net.HttpCookie::getName).toList();
-		}
-
 	}
 
 }

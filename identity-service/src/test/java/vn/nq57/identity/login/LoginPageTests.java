@@ -5,11 +5,16 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import vn.nq57.identity.IdentityServiceTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class LoginPageTests extends IdentityServiceTest {
 
 	private static final String GENERIC_FAILURE = "Tên đăng nhập hoặc mật khẩu không đúng.";
@@ -31,6 +36,13 @@ class LoginPageTests extends IdentityServiceTest {
 			.doesNotContain("<script", GENERIC_FAILURE);
 		assertThat(page.headers().firstValue("Content-Security-Policy"))
 			.hasValueSatisfying((csp) -> assertThat(csp).contains("default-src 'none'", "frame-ancestors 'none'"));
+	}
+
+	@Test
+	void loginWhenRefusedThenAuditLogNamesTheReasonButNothingTyped(CapturedOutput output) {
+		browser().submitLogin(this, "30943_01", "typed-secret-8123");
+
+		assertThat(output).contains("Sign-in refused: BadCredentialsException").doesNotContain("typed-secret-8123");
 	}
 
 	@Test
