@@ -165,33 +165,40 @@ public final class LocalStackLauncher {
 		long totalKb = 0;
 		for (StackState.Entry entry : state.entries()) {
 			Optional<ProcessHandle> process = entry.process();
-			long rssKb = process.map(LocalStackLauncher::rssKbWithDescendants).orElse(0L);
-			totalKb += rssKb;
+			// PostgreSQL is a postmaster with one process per connection; they share
+			// memory,
+			// so PSS (shared pages split among processes) is summed rather than RSS.
+			long memoryKb = process.map((handle) -> "postgres".equals(entry.name()) ? pssKbWithDescendants(handle)
+					: memoryKb(handle.pid(), "VmRSS:"))
+				.orElse(0L);
+			totalKb += memoryKb;
 			NqService service = NqService.byModule(entry.name());
 			String health = process.isEmpty() ? "stopped" : (service == null) ? "running"
 					: services.isReady(service) ? "ready " + service.baseUrl(config) : "starting or unhealthy";
-			OUT.printf("  %-17s pid %-8d %6d MB  %s%n", entry.name(), entry.pid(), rssKb / 1024, health);
+			OUT.printf("  %-17s pid %-8d %6d MB  %s%n", entry.name(), entry.pid(), memoryKb / 1024, health);
 		}
-		OUT.printf("  %-17s %12s %6d MB%n", "total RSS", "", totalKb / 1024);
+		OUT.printf("  %-17s %12s %6d MB  (resident memory; PostgreSQL as PSS over its processes)%n", "total", "",
+				totalKb / 1024);
 		return launcher.isPresent();
 	}
 
-	/**
-	 * Resident memory of a process and its descendants (PostgreSQL's backends), from
-	 * {@code /proc}.
-	 */
-	static long rssKbWithDescendants(ProcessHandle process) {
-		long total = rssKb(process.pid());
+	static long pssKbWithDescendants(ProcessHandle process) {
+		long total = memoryKb(process.pid(), "Pss:");
 		for (ProcessHandle child : process.descendants().toList()) {
-			total += rssKb(child.pid());
+			total += memoryKb(child.pid(), "Pss:");
 		}
 		return total;
 	}
 
-	static long rssKb(long pid) {
+	/**
+	 * One memory figure of a process from {@code /proc}: {@code VmRSS:} from its status,
+	 * or {@code Pss:} from its smaps_rollup.
+	 */
+	static long memoryKb(long pid, String field) {
+		String file = field.equals("Pss:") ? "smaps_rollup" : "status";
 		try {
-			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-				if (line.startsWith("VmRSS:")) {
+			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), file))) {
+				if (line.startsWith(field)) {
 					return Long.parseLong(line.replaceAll("[^0-9]", ""));
 				}
 			}
