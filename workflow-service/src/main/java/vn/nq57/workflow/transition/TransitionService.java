@@ -87,18 +87,17 @@ class TransitionService {
 			.orElseThrow(() -> new ApiException(WorkflowError.REPORT_NOT_FOUND));
 		Relation relation = TransitionAuthorisation.relationInScope(user, report);
 
-		for (int attempt = 1;; attempt++) {
-			boolean firstAttempt = attempt == 1;
+		boolean mayFinishEarlier = true;
+		while (true) {
+			boolean finishEarlier = mayFinishEarlier;
 			Recorded recorded = Objects.requireNonNull(this.transactions
-				.execute((status) -> recordPending(user, report, relation, action, message, firstAttempt)));
+				.execute((status) -> recordPending(user, report, relation, action, message, finishEarlier)));
 			if (recorded.isNew()) {
 				return answer(recorded.transition(), deliver(recorded.transition()));
 			}
 
-			// An earlier transition of this report is unfinished (a lost answer, a retry,
-			// a
-			// double click): finish it first, then judge this request by the state it
-			// left.
+			// A lost answer, a retry, a double click: finish the earlier one first,
+			// then judge this request by the state it left.
 			PendingTransition earlier = recorded.transition();
 			Delivery delivery = deliver(earlier);
 			if (delivery instanceof Delivery.Unavailable) {
@@ -108,6 +107,7 @@ class TransitionService {
 					&& earlier.actorAccountId().equals(user.accountId())) {
 				return completed.response();
 			}
+			mayFinishEarlier = false;
 		}
 	}
 
@@ -137,8 +137,7 @@ class TransitionService {
 	List<HistoryEntry> history(CurrentUser user, UUID reportId) {
 		Optional<ReportScope> known = this.repository.scope(reportId);
 		if (known.isPresent()) {
-			// A report's unit never changes: its own row answers, even while
-			// report-service is down.
+			// A report's unit never changes: the own row answers, report-service or not.
 			TransitionAuthorisation.requireInScope(user, known.get().unitCode(), known.get().provinceCode());
 		}
 		else {

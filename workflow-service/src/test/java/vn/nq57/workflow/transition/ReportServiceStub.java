@@ -164,8 +164,7 @@ final class ReportServiceStub {
 		this.transitionCalls.add(new Received(reportId, transitionId, body.get("action").asString(),
 				body.get("fromState").asString(), body.get("toState").asString()));
 		if (this.transitionsUnreachable) {
-			// Drop the connection without an answer, as a crashed or unreachable service
-			// does.
+			// No answer at all, as from a crashed or unreachable service.
 			exchange.close();
 			return;
 		}

@@ -105,8 +105,7 @@ class TransitionMatrixTest extends WorkflowTestBase {
 			assertThat(outboxEvents(reportId)).isOne();
 		}
 		else {
-			// 409 when the account could take the action in another state, 403 when it
-			// never can.
+			// 409: possible for the account in another state; 403: never possible.
 			int expectedStatus = ALLOWED.get(actor).containsKey(action) ? 409 : 403;
 			assertThat(answer.status()).as(answer.body().toString()).isEqualTo(expectedStatus);
 			assertThat(answer.text("code")).isEqualTo((expectedStatus == 409) ? "WFL-002" : "WFL-003");

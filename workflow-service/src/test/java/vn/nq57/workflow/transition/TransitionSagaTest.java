@@ -411,10 +411,8 @@ class TransitionSagaTest extends WorkflowTestBase {
 			pool.shutdownNow();
 		}
 
-		// A double click: the second request either finishes the first one's transition
-		// and
-		// is answered with it, or arrives after it and is refused because it is
-		// submitted.
+		// A double click: the second request finishes the first one's transition and
+		// gets its answer, or comes after it and is refused as already submitted.
 		assertThat(answers).extracting(Answer::status)
 			.contains(200)
 			.allMatch((status) -> status == 200 || status == 409);
