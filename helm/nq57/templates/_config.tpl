@@ -28,7 +28,9 @@ NQ57_S3_BUCKET: {{ $v.s3.bucket | quote }}
 {{- if eq .key "identityService" }}
 NQ57_IDENTITY_ISSUER: {{ include "nq57.issuer" .root | quote }}
 NQ57_IDENTITY_DEMO_ENABLED: {{ $v.identity.demoAccounts | quote }}
+{{- if $v.identity.signingKey.existingSecret }}
 NQ57_IDENTITY_SIGNINGKEYLOCATION: "file:/etc/nq57/signing/signing-key.pem"
+{{- end }}
 NQ57_IDENTITY_CLIENTS_GATEWAY_REDIRECTURIS: {{ printf "%s/login/oauth2/code/nq57" $public | quote }}
 NQ57_IDENTITY_CLIENTS_GATEWAY_POSTLOGOUTREDIRECTURIS: {{ printf "%s/" $public | quote }}
 SERVER_SERVLET_SESSION_COOKIE_SECURE: {{ hasPrefix "https://" $public | quote }}

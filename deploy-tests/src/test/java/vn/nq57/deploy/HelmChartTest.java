@@ -71,8 +71,6 @@ class HelmChartTest {
 				Arguments.of("s3.endpoint", "", "s3.endpoint is required"),
 				Arguments.of("s3.secretKey", "", "S3 credentials are required"),
 				Arguments.of("oauthClients.fileService", "", "oauthClients.fileService is required"),
-				Arguments.of("identity.signingKey.existingSecret", "",
-						"identity.signingKey.existingSecret is required"),
 				Arguments.of("image.tag", "latest", "image.tag must not be \"latest\""),
 				Arguments.of("services.reportService.autoscaling.minReplicas", 20,
 						"services.reportService.autoscaling.minReplicas (20) must not exceed maxReplicas (12)"));
@@ -148,6 +146,8 @@ class HelmChartTest {
 		assertThat(Yaml.at(identity, "spec.template.spec.volumes")).asString()
 			.contains("secretName=token-signing")
 			.contains("key=private.pem");
+		assertThat(Manifests.map(Manifests.named(objects, "ConfigMap", "nq57-identity-service").get("data")))
+			.containsEntry("NQ57_IDENTITY_SIGNINGKEYLOCATION", "file:/etc/nq57/signing/signing-key.pem");
 	}
 
 	@Test
@@ -236,7 +236,12 @@ class HelmChartTest {
 			.containsEntry("NQ57_IDENTITY_CLIENTS_GATEWAY_REDIRECTURIS",
 					"https://nq57.example.gov.vn/login/oauth2/code/nq57")
 			.containsEntry("SERVER_SERVLET_SESSION_COOKIE_SECURE", "true")
-			.containsEntry("NQ57_IDENTITY_DEMO_ENABLED", "false");
+			.containsEntry("NQ57_IDENTITY_DEMO_ENABLED", "false")
+			.doesNotContainKey("NQ57_IDENTITY_SIGNINGKEYLOCATION");
+		assertThat(
+				Yaml.at(Manifests.named(objects, "Deployment", "nq57-identity-service"), "spec.template.spec.volumes"))
+			.asString()
+			.doesNotContain("signing-key");
 		assertThat(file)
 			.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
 					"http://nq57-identity-service:8081/auth/oauth2/jwks")
