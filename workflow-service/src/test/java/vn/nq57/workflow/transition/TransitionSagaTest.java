@@ -547,6 +547,16 @@ class TransitionSagaTest extends WorkflowTestBase {
 	}
 
 	@Test
+	void healthWhenDatabaseUpThenLiveAndReadyWithoutSignIn() {
+		Answer liveness = send(java.net.http.HttpRequest.newBuilder(uri("/actuator/health/liveness")).GET());
+		Answer readiness = send(java.net.http.HttpRequest.newBuilder(uri("/actuator/health/readiness")).GET());
+
+		assertThat(liveness.status()).isEqualTo(200);
+		assertThat(readiness.status()).isEqualTo(200);
+		assertThat(readiness.text("status")).isEqualTo("UP");
+	}
+
+	@Test
 	void apiDocsWhenRequestedThenDescribeTheWorkflowEndpoints() {
 		Answer answer = send(java.net.http.HttpRequest.newBuilder(uri("/v3/api-docs")).GET());
 
