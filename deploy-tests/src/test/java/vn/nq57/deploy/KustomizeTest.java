@@ -63,16 +63,27 @@ class KustomizeTest {
 
 	@Test
 	void everyManifestUnderK8sIsUsedByAKustomization() throws IOException {
+		assertThat(unused(Repository.K8S, PRODUCTION)).isEmpty();
+	}
+
+	@Test
+	void unusedWhenAFileIsReferencedByNoKustomizationThenReportsIt() throws IOException {
+		Path fixture = Repository.FIXTURES.resolve("kustomize-orphan");
+
+		assertThat(unused(fixture, fixture)).containsExactly(fixture.resolve("forgotten.yaml"));
+	}
+
+	/** YAML files under root that no kustomization reached from the top one uses. */
+	private static List<Path> unused(Path root, Path top) throws IOException {
 		Set<Path> used = new HashSet<>();
-		collectUsed(PRODUCTION, used);
-		try (Stream<Path> files = Files.walk(Repository.K8S)) {
-			List<Path> unused = files.filter((file) -> file.toString().endsWith(".yaml"))
+		collectUsed(top, used);
+		try (Stream<Path> files = Files.walk(root)) {
+			return files.filter((file) -> file.toString().endsWith(".yaml"))
 				.filter((file) -> !file.getFileName().toString().equals("kustomization.yaml"))
 				.map(Path::normalize)
 				.filter((file) -> !used.contains(file))
+				.sorted()
 				.toList();
-
-			assertThat(unused).isEmpty();
 		}
 	}
 
