@@ -24,6 +24,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -142,6 +143,33 @@ class AttachmentApiTests extends FileServiceTestBase {
 
 		assertThat(uploaded.getResponse().getStatus()).isEqualTo(201);
 		assertThat(body(uploaded).path("contentType").asString()).isEqualTo("image/png");
+	}
+
+	static List<Arguments> allowedContent() throws IOException {
+		byte[] jpeg = HexFormat.of().parseHex("ffd8ffe000104a46494600010100000100010000ffd9");
+		byte[] webp = "RIFF\u0024\u0000\u0000\u0000WEBPVP8 \u0018\u0000\u0000\u0000"
+			.getBytes(StandardCharsets.ISO_8859_1);
+		byte[] ole2 = new byte[1024];
+		System.arraycopy(HexFormat.of().parseHex("d0cf11e0a1b11ae1"), 0, ole2, 0, 8);
+		return List.of(Arguments.of("ảnh.jpg", jpeg, "image/jpeg"), Arguments.of("ảnh.webp", webp, "image/webp"),
+				Arguments.of("bảng.xls", ole2, "application/vnd.ms-excel"),
+				Arguments.of("văn bản.doc", ole2, "application/msword"),
+				Arguments.of("văn bản.odt", odf("application/vnd.oasis.opendocument.text"),
+						"application/vnd.oasis.opendocument.text"),
+				Arguments.of("bảng.ods", odf("application/vnd.oasis.opendocument.spreadsheet"),
+						"application/vnd.oasis.opendocument.spreadsheet"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("allowedContent")
+	void uploadWhenContentIsAnAllowedKindThenStoresItWithTheDetectedType(String name, byte[] content,
+			String expectedType) throws Exception {
+		UUID reportId = entering();
+
+		MvcResult uploaded = upload(DATA_ENTRY, reportId, name, content);
+
+		assertThat(uploaded.getResponse().getStatus()).isEqualTo(201);
+		assertThat(body(uploaded).path("contentType").asString()).isEqualTo(expectedType);
 	}
 
 	static List<byte[]> disguisedContent() throws IOException {
@@ -466,6 +494,24 @@ class AttachmentApiTests extends FileServiceTestBase {
 				.getBytes(StandardCharsets.UTF_8));
 			zip.putNextEntry(new ZipEntry("word/document.xml"));
 			zip.write("<w:document/>".getBytes(StandardCharsets.UTF_8));
+		}
+		return bytes.toByteArray();
+	}
+
+	private static byte[] odf(String mediaType) throws IOException {
+		byte[] type = mediaType.getBytes(StandardCharsets.US_ASCII);
+		java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+		crc.update(type);
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+			ZipEntry mimetype = new ZipEntry("mimetype");
+			mimetype.setMethod(ZipEntry.STORED);
+			mimetype.setSize(type.length);
+			mimetype.setCrc(crc.getValue());
+			zip.putNextEntry(mimetype);
+			zip.write(type);
+			zip.putNextEntry(new ZipEntry("content.xml"));
+			zip.write("<office:document-content/>".getBytes(StandardCharsets.UTF_8));
 		}
 		return bytes.toByteArray();
 	}
