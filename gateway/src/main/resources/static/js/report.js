@@ -29,6 +29,8 @@ class ReportScreen {
     this.errors = new Map();
     this.changedByOthers = new Set();
     this.saving = false;
+    /** When this screen last saved, for "Đã lưu lúc …". */
+    this.savedAt = null;
     this.disposers = [onBeforeSignIn(() => this.keepDraft())];
     const timer = setInterval(() => this.updateCountdown(), 60000);
     this.disposers.push(() => clearInterval(timer));
@@ -175,13 +177,13 @@ class ReportScreen {
     this.countdownEl.className = `countdown countdown-${left.level}`;
   }
 
-  updateSaveStatus(savedNow = false) {
+  updateSaveStatus() {
     if (!this.saveStatus) return;
     if (this.edits.size > 0) {
       this.saveStatus.textContent = `Có ${this.edits.size} ô thay đổi chưa lưu.`;
       this.saveStatus.className = 'save-status save-status-dirty';
-    } else if (savedNow) {
-      this.saveStatus.textContent = `Đã lưu lúc ${formatTime()}.`;
+    } else if (this.savedAt) {
+      this.saveStatus.textContent = `Đã lưu lúc ${formatTime(this.savedAt)}.`;
       this.saveStatus.className = 'save-status save-status-saved';
     } else {
       const last = this.report.lastSavedAt;
@@ -234,8 +236,8 @@ class ReportScreen {
       this.errors.clear();
       this.changedByOthers.clear();
       this.dropDraft();
+      this.savedAt = new Date().toISOString();
       this.render();
-      this.updateSaveStatus(true);
       toast('Đã lưu dữ liệu.');
       return true;
     } catch (e) {

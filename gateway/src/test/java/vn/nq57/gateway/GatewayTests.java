@@ -403,6 +403,22 @@ class GatewayTests {
 	}
 
 	@Test
+	void metricsWhenScrapedFromInsideThenOpenAndFromOutsideThenRefused() throws Exception {
+		MockHttpServletResponse inside = perform(get("/actuator/prometheus").with((request) -> {
+			request.setRemoteAddr("10.42.0.7");
+			return request;
+		}));
+		MockHttpServletResponse outside = perform(get("/actuator/prometheus").with((request) -> {
+			request.setRemoteAddr("203.113.131.4");
+			return request;
+		}));
+
+		assertThat(inside.getStatus()).isEqualTo(200);
+		assertThat(inside.getContentAsString()).contains("resilience4j_circuitbreaker_state");
+		assertThat(outside.getStatus()).isIn(302, 401);
+	}
+
+	@Test
 	void healthWhenNotSignedInThenIsOpen() throws Exception {
 		assertThat(perform(get("/actuator/health/liveness")).getStatus()).isEqualTo(200);
 	}

@@ -23,6 +23,10 @@ final class GatewayRequests {
 			path("/css/**"), path("/js/**"), path("/favicon.svg"), path("/favicon.ico"), path("/error"),
 			path("/sign-in-failed.html"), path("/openapi/**"), path("/api-docs"), path("/api-docs.html"));
 
+	/** Metrics, open to scrapers inside the cluster only. */
+	static final RequestMatcher INTERNAL_METRICS = new AndRequestMatcher(path("/actuator/prometheus"),
+			new InternalNetworkRequestMatcher());
+
 	private GatewayRequests() {
 	}
 

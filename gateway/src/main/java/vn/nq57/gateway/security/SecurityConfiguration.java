@@ -77,6 +77,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(GatewayRequests.IDENTITY_PAGES)
 			.permitAll()
+			.requestMatchers(GatewayRequests.INTERNAL_METRICS)
+			.permitAll()
 			.anyRequest()
 			.authenticated());
 
