@@ -19,6 +19,14 @@ class ApiDocsTests extends ReportServiceTestBase {
 	}
 
 	@Test
+	void prometheusWhenScrapedThenExposesSaveOutcomes() {
+		Response response = this.api.get("/actuator/prometheus", null);
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.text()).contains("nq57_report_saves_total{").contains("outcome=\"draft\"");
+	}
+
+	@Test
 	void healthWhenRequestedWithoutTokenThenUp() {
 		Response response = this.api.get("/actuator/health/readiness", null);
 

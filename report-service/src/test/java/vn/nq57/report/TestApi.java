@@ -48,7 +48,9 @@ public final class TestApi {
 		return request.exchange((req, res) -> {
 			byte[] bytes = res.getBody().readAllBytes();
 			String text = new String(bytes, StandardCharsets.UTF_8);
-			JsonNode json = text.isBlank() ? this.jsonMapper.createObjectNode() : this.jsonMapper.readTree(text);
+			MediaType type = res.getHeaders().getContentType();
+			boolean isJson = type != null && type.getSubtype().contains("json") && !text.isBlank();
+			JsonNode json = isJson ? this.jsonMapper.readTree(text) : this.jsonMapper.createObjectNode();
 			return new Response(res.getStatusCode().value(), json, text);
 		});
 	}

@@ -61,8 +61,11 @@ class ReportService {
 
 	private final MyWorkProperties myWorkProperties;
 
+	private final ReportMetrics metrics;
+
 	ReportService(ReportRepository reports, TemplateRepository templates, ReportRules rules, OutboxWriter outbox,
-			JdbcClient jdbc, Clock clock, MyWorkProperties myWorkProperties) {
+			JdbcClient jdbc, Clock clock, MyWorkProperties myWorkProperties, ReportMetrics metrics) {
+		this.metrics = metrics;
 		this.myWorkProperties = myWorkProperties;
 		this.reports = reports;
 		this.templates = templates;
@@ -101,6 +104,7 @@ class ReportService {
 		if (report.version() != request.version()) {
 			logger.debug("Refused save of report {} by {}: version {} is stale (now {})", reportId, user.accountId(),
 					request.version(), report.version());
+			this.metrics.saveRefused("stale");
 			throw new ApiException(ReportError.STALE_VERSION, report.version(), request.version());
 		}
 
@@ -111,6 +115,7 @@ class ReportService {
 		if (!checked.valid()) {
 			logger.debug("Refused save of report {} by {}: {} invalid columns", reportId, user.accountId(),
 					checked.problems().size());
+			this.metrics.saveRefused("invalid");
 			throw new ApiException(ReportError.INVALID_VALUES, checked.problems());
 		}
 
@@ -142,6 +147,7 @@ class ReportService {
 		}
 		long version = report.version() + 1;
 		publish(user, report, template, changed, after, version, now);
+		this.metrics.saved(evaluated);
 		logger.debug("Saved report {} version {} by {}: columns {}", reportId, version, user.accountId(), changed);
 
 		return toView(user, this.reports.find(reportId).orElseThrow());

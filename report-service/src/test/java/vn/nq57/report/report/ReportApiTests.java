@@ -216,6 +216,30 @@ class ReportApiTests extends ReportServiceTestBase {
 	}
 
 	@Test
+	void saveWhenTwoUsersSaveTheSameVersionAtOnceThenExactlyOneWins() throws Exception {
+		UUID reportId = reportId("30385", DAY_30_06);
+		String dataEntry = TestTokens.bearer(TestAccount.dataEntry("30385", "91"));
+		String leader = TestTokens.bearer(TestAccount.leader("30385", "91"));
+		java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+
+		var first = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> putAfter(start, reportId, dataEntry, Map.of("D", "Yếu")));
+		var second = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> putAfter(start, reportId, leader, Map.of("D", "Tốt")));
+
+		List<Integer> statuses = List.of(first.get().status(), second.get().status());
+		assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+		assertThat(this.jdbc.sql("select version from report where id = :id")
+			.param("id", reportId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("select count(*) from outbox_event where subject = :id")
+			.param("id", reportId.toString())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
 	void saveWhenVersionIsMissingThenBadRequestNamingTheField() {
 		UUID reportId = reportId("30301", DAY_30_06);
 
@@ -291,6 +315,17 @@ class ReportApiTests extends ReportServiceTestBase {
 		Response unknown = this.api.get("/api/templates/KHONG_CO", LONG_THANH_DATA_ENTRY);
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.json().path("code").asString()).isEqualTo("RPT-003");
+	}
+
+	private Response putAfter(java.util.concurrent.CyclicBarrier start, UUID reportId, String token,
+			Map<String, Object> values) {
+		try {
+			start.await();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+		return this.api.put("/api/reports/" + reportId + "/values", token, save(0, values));
 	}
 
 	private static String read404Detail() {
