@@ -77,7 +77,36 @@ final class Browser {
 		assertThat(landed.uri().getPath()).as("%s back at the gateway after signing in (%s)", username, landed.uri())
 			.doesNotStartWith("/auth/");
 		assertThat(landed.statusCode()).as("gateway page after signing in").isLessThan(400);
+		assertThat(addresses(loginPage, landed))
+			.as("every step of %s's sign-in goes through the gateway: %s", username, chain(landed))
+			.allSatisfy((address) -> assertThat(address).isEqualTo(URI.create(gateway).getAuthority()));
 		return browser;
+	}
+
+	/** The host:port of every request of a sign-in, redirects included. */
+	private static java.util.List<String> addresses(HttpResponse<String> loginPage, HttpResponse<String> landed) {
+		java.util.List<String> addresses = new java.util.ArrayList<>();
+		for (HttpResponse<String> last : java.util.List.of(loginPage, landed)) {
+			Optional<HttpResponse<String>> step = Optional.of(last);
+			while (step.isPresent()) {
+				addresses.add(step.get().uri().getAuthority());
+				step = step.get().previousResponse();
+			}
+		}
+		return addresses;
+	}
+
+	/** The redirects that led to a response, for failure messages. */
+	private static String chain(HttpResponse<String> response) {
+		java.util.Deque<String> steps = new java.util.ArrayDeque<>();
+		steps.addFirst(response.statusCode() + " " + response.uri() + " "
+				+ response.body().substring(0, Math.min(300, response.body().length())));
+		Optional<HttpResponse<String>> previous = response.previousResponse();
+		while (previous.isPresent()) {
+			steps.addFirst(previous.get().statusCode() + " " + previous.get().uri());
+			previous = previous.get().previousResponse();
+		}
+		return String.join(" -> ", steps);
 	}
 
 	private static String hiddenCsrf(String page) {
