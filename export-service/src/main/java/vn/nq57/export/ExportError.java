@@ -20,9 +20,11 @@ public enum ExportError implements ErrorCode {
 	PERIOD_NOT_FOUND("EXP-002", HttpStatus.NOT_FOUND,
 			"Không tìm thấy kỳ dữ liệu, hoặc kỳ này chưa có báo cáo nào thuộc phạm vi đơn vị của bạn."),
 
-	/** EXP-003: report-service refused the grid filters passed along. */
-	INVALID_FILTER("EXP-003", HttpStatus.UNPROCESSABLE_CONTENT,
-			"Bộ lọc không hợp lệ (trạng thái, từ khóa, tỉnh hoặc sắp xếp). Vui lòng kiểm tra lại bộ lọc rồi tải lại."),
+	/**
+	 * EXP-003: report-service refused the grid filters passed along; its own explanation
+	 * (which parameter, what is allowed) follows.
+	 */
+	INVALID_FILTER("EXP-003", HttpStatus.UNPROCESSABLE_CONTENT, "Bộ lọc không hợp lệ. %s"),
 
 	/** EXP-004: the grid has more rows than one workbook may hold. */
 	TOO_MANY_ROWS("EXP-004", HttpStatus.UNPROCESSABLE_CONTENT,

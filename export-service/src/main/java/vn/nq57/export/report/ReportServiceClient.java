@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -88,7 +89,7 @@ public class ReportServiceClient {
 			int status = ex.getStatusCode().value();
 			if (status == 400 || status == 422) {
 				logger.debug("report-service refused the grid filters of period {} ({})", periodId, status);
-				throw new ApiException(ExportError.INVALID_FILTER);
+				throw new ApiException(ExportError.INVALID_FILTER, filterExplanation(ex));
 			}
 			throw refusal(ex, ExportError.PERIOD_NOT_FOUND, "grid of period", periodId);
 		}
@@ -107,6 +108,23 @@ public class ReportServiceClient {
 		if (value != null && !value.isBlank()) {
 			uri.queryParam(name, value);
 		}
+	}
+
+	/**
+	 * report-service's own Vietnamese explanation of a refused filter: it names the
+	 * parameter and what is allowed, which is what the user needs.
+	 */
+	private static String filterExplanation(HttpClientErrorException ex) {
+		try {
+			ProblemDetail problem = ex.getResponseBodyAs(ProblemDetail.class);
+			if (problem != null && problem.getDetail() != null && !problem.getDetail().isBlank()) {
+				return problem.getDetail();
+			}
+		}
+		catch (RuntimeException unreadable) {
+			logger.debug("report-service's refusal has no readable problem body");
+		}
+		return "Vui lòng kiểm tra lại trạng thái, từ khóa, tỉnh hoặc cách sắp xếp rồi tải lại.";
 	}
 
 	private static ApiException refusal(HttpClientErrorException ex, ExportError notFound, String what, UUID id) {

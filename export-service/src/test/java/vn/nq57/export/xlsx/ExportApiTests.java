@@ -242,6 +242,22 @@ class ExportApiTests extends ExportServiceTestBase {
 	}
 
 	@Test
+	void periodExportWhenReportServiceRefusesTheFilterThenPassesItsExplanationOn() throws Exception {
+		UUID periodId = UUID.randomUUID();
+		reportService.answer("/api/periods/" + periodId + "/reports?page=0&size=2&state=LATER", 400,
+				"{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"code\":\"RPT-009\","
+						+ "\"detail\":\"Tham số \\\"state\\\" không hợp lệ: giá trị cho phép: ENTERING, SUBMITTED.\"}");
+
+		MvcResult result = export("/api/exports/periods/" + periodId + ".xlsx?state=LATER", SUPERVISOR);
+
+		assertThat(result.getResponse().getStatus()).isEqualTo(422);
+		JsonNode problem = this.json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(problem.path("code").asString()).isEqualTo("EXP-003");
+		assertThat(problem.path("detail").asString())
+			.isEqualTo("Bộ lọc không hợp lệ. Tham số \"state\" không hợp lệ: giá trị cho phép: ENTERING, SUBMITTED.");
+	}
+
+	@Test
 	void periodExportWhenGridIsEmptyThenNotFound() throws Exception {
 		UUID periodId = UUID.randomUUID();
 		reportService.answer("/api/periods/" + periodId + "/reports", 200, gridJson(List.of(), 0, 0));
