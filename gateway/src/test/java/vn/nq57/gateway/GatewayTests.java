@@ -135,6 +135,58 @@ class GatewayTests {
 	}
 
 	@Test
+	void apiCallWhenTokenWasRefreshedThenNextCallReusesItFromTheStoredSession() throws Exception {
+		identity.answer("/auth/oauth2/token", 200, """
+				{"access_token":"kept-token","token_type":"Bearer","expires_in":600,
+				 "refresh_token":"kept-refresh","scope":"openid profile"}""");
+		Cookie session = this.sessions.signInWithExpiredToken("30943_01", "expired-token").cookie();
+		perform(get("/api/reports/my-work").cookie(session));
+		identity.forget();
+		report.forget();
+
+		MockHttpServletResponse response = perform(get("/api/reports/my-work").cookie(session));
+
+		assertThat(response.getStatus()).isEqualTo(200);
+		StubBackend.Received received = report.nextRequest();
+		assertThat(received).isNotNull();
+		assertThat(received.header("Authorization")).isEqualTo("Bearer kept-token");
+		assertThat(identity.nothingReceived()).isTrue();
+	}
+
+	@Test
+	void identityApiCallWhenSignedInThenRelaysTheAccessToken() throws Exception {
+		identity.answer("/auth/api/me", 200, "{\"username\":\"30943_01\"}");
+		Cookie session = this.sessions.signIn("30943_01", "me-token").cookie();
+
+		MockHttpServletResponse response = perform(get("/auth/api/me").cookie(session));
+
+		assertThat(response.getStatus()).isEqualTo(200);
+		StubBackend.Received received = identity.nextRequest();
+		assertThat(received).isNotNull();
+		assertThat(received.uri()).isEqualTo("/auth/api/me");
+		assertThat(received.header("Authorization")).isEqualTo("Bearer me-token");
+		assertThat(received.header("Cookie")).isNull();
+	}
+
+	@Test
+	void callsWhenBackendKeepsFailingThenBreakerOpensAndAnswersAtOnceWithRetryAfter() throws Exception {
+		Cookie session = this.sessions.signIn("30943_01", "access-token").cookie();
+		MockHttpServletResponse response = null;
+
+		for (int call = 0; call < 12; call++) {
+			response = perform(post("/api/workflow/reports/r2/approve").cookie(session, new Cookie("XSRF-TOKEN", CSRF))
+				.header("X-XSRF-TOKEN", CSRF)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{}"));
+		}
+
+		assertThat(response.getStatus()).isEqualTo(503);
+		assertThat(response.getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo("10");
+		assertThat(problem(response).path("detail").asString())
+			.isEqualTo("Dịch vụ quy trình duyệt tạm thời không khả dụng. Vui lòng thử lại sau ít phút.");
+	}
+
+	@Test
 	void apiCallWhenRefreshTokenRejectedThenAnswers401AskingToSignInAgain() throws Exception {
 		identity.answer("/auth/oauth2/token", 400, "{\"error\":\"invalid_grant\"}");
 		Cookie session = this.sessions.signInWithExpiredToken("30943_01", "expired-token").cookie();

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -55,7 +56,21 @@ public class GatewayProblems {
 	 * @return the response
 	 */
 	public ServerResponse response(GatewayError error, String path, Object... arguments) {
+		return responseWithHeaders(error, path, new HttpHeaders(), arguments);
+	}
+
+	/**
+	 * The problem as a functional response with extra headers, e.g. {@code Retry-After}.
+	 * @param error the error
+	 * @param path the request path
+	 * @param headers headers to add
+	 * @param arguments values for the message's placeholders
+	 * @return the response
+	 */
+	public ServerResponse responseWithHeaders(GatewayError error, String path, HttpHeaders headers,
+			Object... arguments) {
 		return ServerResponse.status(error.status())
+			.headers((target) -> target.addAll(headers))
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(this.jsonMapper.writeValueAsBytes(problem(error, path, arguments)));
 	}

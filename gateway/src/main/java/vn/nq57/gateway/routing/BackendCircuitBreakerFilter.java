@@ -71,10 +71,10 @@ final class BackendCircuitBreakerFilter implements HandlerFilterFunction<ServerR
 		String path = request.path();
 		if (failure instanceof CallNotPermittedException) {
 			logger.debug("Circuit of {} is open; refused {} {}", this.backend.id(), request.method(), path);
-			ServerResponse response = this.problems.response(GatewayError.BACKEND_UNAVAILABLE, path,
+			HttpHeaders headers = new HttpHeaders();
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(this.retryAfterSeconds));
+			return this.problems.responseWithHeaders(GatewayError.BACKEND_UNAVAILABLE, path, headers,
 					this.backend.displayName());
-			response.headers().set(HttpHeaders.RETRY_AFTER, Long.toString(this.retryAfterSeconds));
-			return response;
 		}
 		if (failure instanceof TimeoutException) {
 			logger.warn("{} did not answer {} {} within {} s", this.backend.id(), request.method(), path,
