@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -57,7 +58,7 @@ class PeriodOpener {
 			.sql("select code from template where active and period_kind = 'DAY' order by code")
 			.query(String.class)
 			.list();
-		List<PeriodOpened> opened = new java.util.ArrayList<>();
+		List<PeriodOpened> opened = new ArrayList<>();
 		for (String template : templates) {
 			open(template, PeriodDates.daily(today)).ifPresent(opened::add);
 			open(template, PeriodDates.daily(today.plusDays(1))).ifPresent(opened::add);

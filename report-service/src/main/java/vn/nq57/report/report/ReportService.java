@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -228,7 +229,7 @@ class ReportService {
 			counts.put("TOTAL", rs.getLong("total"));
 			counts.put("NOT_STARTED", rs.getLong("not_started"));
 			for (ReportState state : ReportState.values()) {
-				counts.put(state.name(), rs.getLong(state.name().toLowerCase(java.util.Locale.ROOT)));
+				counts.put(state.name(), rs.getLong(state.name().toLowerCase(Locale.ROOT)));
 			}
 			String kind = rs.getString("kind");
 			LocalDate start = rs.getObject("period_start", LocalDate.class);

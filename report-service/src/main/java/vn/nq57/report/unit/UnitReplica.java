@@ -1,5 +1,6 @@
 package vn.nq57.report.unit;
 
+import java.sql.Timestamp;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
@@ -76,7 +77,7 @@ class UnitReplica {
 			.param("level", unit.level().name())
 			.param("provinceCode", unit.provinceCode())
 			.param("active", unit.active())
-			.param("now", java.sql.Timestamp.from(Instant.now(this.clock)))
+			.param("now", Timestamp.from(Instant.now(this.clock)))
 			.update();
 
 		if (unit.level() == UnitLevel.COMMUNE && unit.provinceCode() != null) {
