@@ -1,5 +1,7 @@
 package vn.nq57.identity.authserver;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.text.ParseException;
 import java.time.Duration;
@@ -188,13 +190,31 @@ class AuthorizationServerTests extends IdentityServiceTest {
 		logout.put("post_logout_redirect_uri", "http://localhost:8080/");
 
 		HttpResponse<String> response = browser.get(uri("/connect/logout?" + form(logout)));
-		HttpResponse<String> authorizeAgain = browser
-			.get(uri("/oauth2/authorize?response_type=code&client_id=" + GATEWAY + "&scope=openid&redirect_uri="
-					+ REDIRECT_URI + "&code_challenge=abc&code_challenge_method=S256"));
+		HttpResponse<String> authorizeAgain = browser.get(uri("/oauth2/authorize?response_type=code&client_id="
+				+ GATEWAY + "&scope=openid&redirect_uri=" + REDIRECT_URI
+				+ "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"));
 
 		assertThat(response.statusCode()).isEqualTo(302);
 		assertThat(location(response)).isEqualTo("http://localhost:8080/");
 		assertThat(location(authorizeAgain)).endsWith("/auth/login");
+	}
+
+	@Test
+	void authorizeWhenProxiedByGatewayThenRedirectsToTheLoginPageAtThePublicAddress() throws Exception {
+		HttpRequest request = HttpRequest
+			.newBuilder(uri("/oauth2/authorize?response_type=code&client_id=" + GATEWAY + "&scope=openid&redirect_uri="
+					+ REDIRECT_URI
+					+ "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"))
+			.header("Accept", "text/html")
+			.header("X-Forwarded-Proto", "https")
+			.header("X-Forwarded-Host", "nq57.example.org")
+			.header("X-Forwarded-Port", "443")
+			.build();
+
+		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(location(response)).isEqualTo("https://nq57.example.org/auth/login");
 	}
 
 	@Test

@@ -7,10 +7,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import vn.nq57.identity.IdentityServiceTest;
+import vn.nq57.identity.account.AccountProvisioner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoginPageTests extends IdentityServiceTest {
 
 	private static final String GENERIC_FAILURE = "Tên đăng nhập hoặc mật khẩu không đúng.";
+
+	@Autowired
+	private AccountProvisioner provisioner;
 
 	@Test
 	void loginPageWhenOpenedThenShowsTheVietnameseSignInOptions() {
@@ -77,6 +82,19 @@ class LoginPageTests extends IdentityServiceTest {
 		assertThat(this.jdbc.sql("select count(*) from spring_session where principal_name = 'tinh_91'")
 			.query(Integer.class)
 			.single()).as("the session is in PostgreSQL, shared by replicas").isPositive();
+	}
+
+	@Test
+	void loginWhenAccountHasNoUsablePasswordThenRefusesUntilDemoProvisioningGivesOne() {
+		this.jdbc.sql("update account set password_hash = null where username = '00004_02'").update();
+
+		HttpResponse<String> withoutPassword = browser().submitLogin(this, "00004_02", PASSWORD);
+		int demoPasswordsGiven = this.provisioner.provision();
+		HttpResponse<String> afterProvisioning = browser().submitLogin(this, "00004_02", PASSWORD);
+
+		assertThat(location(withoutPassword)).endsWith("/auth/login?error");
+		assertThat(demoPasswordsGiven).isZero();
+		assertThat(location(afterProvisioning)).doesNotContain("error");
 	}
 
 	@Test
