@@ -151,3 +151,60 @@ export function upload(path, form, onProgress) {
     xhr.send(form);
   });
 }
+
+function fileNameOf(disposition, fallback) {
+  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition || '');
+  if (star) {
+    try { return decodeURIComponent(star[1].trim()); } catch (e) { /* use the plain name */ }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition || '');
+  return plain ? plain[1].trim() : fallback;
+}
+
+/**
+ * Downloads a file through the gateway, so that a refusal or an unavailable service is
+ * shown as its Vietnamese message instead of being saved as a broken workbook.
+ * @param {string} path
+ * @param {string} fallbackName the file name when the service gives none
+ */
+export async function download(path, fallbackName) {
+  let response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin', cache: 'no-store' });
+  } catch (e) {
+    throw new ApiError(0, { detail: defaultMessage(0) });
+  }
+  if (response.status === 401) {
+    signIn();
+    throw new ApiError(401, await problemOf(response));
+  }
+  if (!response.ok) throw new ApiError(response.status, await problemOf(response));
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileNameOf(response.headers.get('Content-Disposition'), fallbackName);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+/** Makes a download link fetch through {@link download}, keeping its href for other uses. */
+export function downloadLink(link, fallbackName, onError) {
+  link.addEventListener('click', async (event) => {
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    link.setAttribute('aria-busy', 'true');
+    link.classList.add('busy');
+    try {
+      await download(link.getAttribute('href'), fallbackName);
+    } catch (e) {
+      if (e.status !== 401) onError(e);
+    } finally {
+      link.removeAttribute('aria-busy');
+      link.classList.remove('busy');
+    }
+  });
+  return link;
+}

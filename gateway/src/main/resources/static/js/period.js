@@ -2,7 +2,7 @@
 // state, search and filter, and for a province supervisor the province part (P–R) of
 // approved reports editable in place.
 
-import { api } from './api.js';
+import { api, downloadLink } from './api.js';
 import { h, replace, toast } from './dom.js';
 import { formatDate } from './format.js';
 import { cellLabel, editor, headerRows, letterOf, orderedColumns, readOnlyValue } from './grid.js';
@@ -102,8 +102,9 @@ class PeriodScreen {
       h('form.toolbar', { role: 'search', onsubmit: apply },
         search, stateFilter, province,
         h('button.button', { type: 'submit' }, 'Lọc dữ liệu'),
-        h('a.button#download-period-excel', { href: `/api/exports/periods/${encodeURIComponent(this.periodId)}.xlsx`,
-          download: '' }, 'Tải xuống Excel')),
+        downloadLink(h('a.button#download-period-excel', {
+          href: `/api/exports/periods/${encodeURIComponent(this.periodId)}.xlsx`, download: '',
+        }, 'Tải xuống Excel'), `ky-${this.periodId}.xlsx`, (e) => toast(e.message, 'error'))),
       page.items.length === 0
         ? h('p.empty', 'Không có đơn vị nào khớp điều kiện lọc.')
         : h('div.grid-wrap', { tabindex: '0', 'aria-label': 'Bảng tổng hợp theo đơn vị' },

@@ -2,7 +2,7 @@
 // (Hành động, Tệp tin đính kèm, Tải xuống Excel, Hủy), the lettered grid, "Lưu" at the
 // bottom, and the history of every action below.
 
-import { api, onBeforeSignIn } from './api.js';
+import { api, downloadLink, onBeforeSignIn } from './api.js';
 import { h, replace, toast } from './dom.js';
 import { countdown, formatDate, formatDateTime, formatTime } from './format.js';
 import { cellLabel, editor, headerRows, letterOf, orderedColumns, readOnlyValue } from './grid.js';
@@ -124,8 +124,8 @@ class ReportScreen {
       h('div.action-menu', this.menuButton, this.menu),
       h('button.button#attachments-button', { type: 'button', onclick: () => this.attachments() },
         'Tệp tin đính kèm'),
-      h('a.button#download-excel', { href: `/api/exports/reports/${encodeURIComponent(this.id)}.xlsx`,
-        download: '' }, 'Tải xuống Excel'),
+      downloadLink(h('a.button#download-excel', { href: `/api/exports/reports/${encodeURIComponent(this.id)}.xlsx`,
+        download: '' }, 'Tải xuống Excel'), `bao-cao-${this.id}.xlsx`, (e) => this.showAlert('error', e.message)),
       h('button.button#cancel-button', { type: 'button', onclick: () => this.cancel() }, 'Hủy'));
   }
 
