@@ -74,7 +74,7 @@ final class Browser {
 		HttpResponse<String> landed = browser.send(browser.request("/auth/login")
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form)));
-		assertThat(landed.uri().getPath()).as("%s back at the gateway after signing in (%s)", username, landed.uri())
+		assertThat(landed.uri().getPath()).as("%s back at the gateway after signing in: %s", username, chain(landed))
 			.doesNotStartWith("/auth/");
 		assertThat(landed.statusCode()).as("gateway page after signing in").isLessThan(400);
 		assertThat(addresses(loginPage, landed))
