@@ -92,6 +92,21 @@ class ReportApiTests extends ReportServiceTestBase {
 	}
 
 	@Test
+	void reportWhenCentreOrTheUnitsProvinceThenVisibleWithNothingToDoWhileEntering() {
+		UUID reportId = reportId("30943", DAY_30_06);
+
+		for (TestAccount account : List.of(TestAccount.centralAdmin(), TestAccount.provinceSupervisor("91"))) {
+			Response response = this.api.get("/api/reports/" + reportId, TestTokens.bearer(account));
+
+			assertThat(response.status()).as(account.username()).isEqualTo(200);
+			assertThat(response.json().path("unit").path("code").asString()).isEqualTo("30943");
+			assertThat(response.json().path("permissions").path("editableColumns").size()).isZero();
+			assertThat(response.json().path("permissions").path("actions").size()).isZero();
+			assertThat(response.json().path("permissions").path("canAttach").asBoolean()).isFalse();
+		}
+	}
+
+	@Test
 	void saveWhenValuesAreValidThenStoresThemNormalizedAndPublishesDraftSavedWithoutPersonalData() {
 		UUID reportId = reportId("30292", DAY_30_06);
 		TestAccount dataEntry = TestAccount.dataEntry("30292", "91");
