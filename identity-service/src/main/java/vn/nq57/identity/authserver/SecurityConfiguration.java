@@ -26,7 +26,7 @@ class SecurityConfiguration {
 	static final String LOGIN_PAGE = "/login";
 
 	private static final String[] OPEN_PATHS = { LOGIN_PAGE, "/login/**", "/css/**", "/favicon.ico", "/error",
-			"/actuator/health/**", "/actuator/info", "/actuator/prometheus" };
+			"/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**" };
 
 	/** Own resources only; no script runs on these pages. */
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "

@@ -141,6 +141,14 @@ class LoginPageTests extends IdentityServiceTest {
 		assertThat(metrics.body()).contains("jvm_memory_used_bytes");
 	}
 
+	@Test
+	void apiDocsWhenFetchedThenDescribeTheUnitAndAccountApi() {
+		HttpResponse<String> docs = plainGet("/v3/api-docs");
+
+		assertThat(docs.statusCode()).isEqualTo(200);
+		assertThat(docs.body()).contains("/api/me", "/api/units");
+	}
+
 	private static String withoutCsrf(String page) {
 		return page.replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "");
 	}
