@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -44,6 +45,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "nq57.gateway.backends.report.timeout=1s", "nq57.gateway.upload.max-size=1KB" })
 @AutoConfigureMockMvc
+@AutoConfigureTracing
 class GatewayTests {
 
 	static final StubBackend report = StubBackend.start();
@@ -114,6 +116,7 @@ class GatewayTests {
 		assertThat(received.uri()).isEqualTo("/api/reports/my-work");
 		assertThat(received.header("Authorization")).isEqualTo("Bearer access-token-30943");
 		assertThat(received.header("Cookie")).isNull();
+		assertThat(received.header("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
 	}
 
 	@Test
@@ -319,6 +322,7 @@ class GatewayTests {
 		assertThat(problem.path("code").asString()).isEqualTo("GTW-011");
 		assertThat(problem.path("detail").asString()).startsWith("Dịch vụ báo cáo tạm thời không khả dụng")
 			.contains("1 giây");
+		assertThat(problem.path("traceId").asString()).matches("[0-9a-f]{32}");
 	}
 
 	@Test

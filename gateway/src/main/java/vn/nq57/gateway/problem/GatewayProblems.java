@@ -6,9 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -25,8 +29,11 @@ public class GatewayProblems {
 
 	private final JsonMapper jsonMapper;
 
-	GatewayProblems(JsonMapper jsonMapper) {
+	private final ObjectProvider<Tracer> tracer;
+
+	GatewayProblems(JsonMapper jsonMapper, ObjectProvider<Tracer> tracer) {
 		this.jsonMapper = jsonMapper;
+		this.tracer = tracer;
 	}
 
 	/**
@@ -45,7 +52,17 @@ public class GatewayProblems {
 		problem.put("detail", detail);
 		problem.put("instance", path);
 		problem.put("code", error.code());
+		String traceId = currentTraceId();
+		if (traceId != null) {
+			problem.put("traceId", traceId);
+		}
 		return problem;
+	}
+
+	private @Nullable String currentTraceId() {
+		Tracer current = this.tracer.getIfAvailable();
+		Span span = (current != null) ? current.currentSpan() : null;
+		return (span != null) ? span.context().traceId() : null;
 	}
 
 	/**

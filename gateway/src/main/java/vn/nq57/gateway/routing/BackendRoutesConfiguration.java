@@ -1,8 +1,11 @@
 package vn.nq57.gateway.routing;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
@@ -52,6 +55,10 @@ class BackendRoutesConfiguration {
 		this.breakerSettings = breakerSettings;
 		this.upload = upload;
 		this.breakers = breakers;
+		// The time limiter runs each call on its own thread: carry the trace (and so the
+		// traceparent header sent to the backend) over to it.
+		breakers.configureExecutorService(ContextExecutorService.wrap(Executors.newCachedThreadPool(),
+				() -> ContextSnapshotFactory.builder().build().captureAll()));
 		this.authorizedClientManager = authorizedClientManager;
 		this.problems = problems;
 	}
