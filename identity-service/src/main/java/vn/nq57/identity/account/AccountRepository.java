@@ -71,6 +71,12 @@ class AccountRepository {
 			.toList());
 	}
 
+	void recordSignIn(String username) {
+		this.jdbc.sql("update account set last_sign_in_at = now() where username = :username")
+			.param("username", username)
+			.update();
+	}
+
 	int setPasswordWhereMissing(String passwordHash) {
 		return this.jdbc.sql("""
 				update account set password_hash = :hash, must_change_password = false, updated_at = now()

@@ -19,9 +19,16 @@ class SignInAudit {
 
 	private static final Logger logger = LoggerFactory.getLogger(SignInAudit.class);
 
+	private final AccountRepository accounts;
+
+	SignInAudit(AccountRepository accounts) {
+		this.accounts = accounts;
+	}
+
 	@EventListener
 	void onSuccess(AuthenticationSuccessEvent event) {
 		if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken signIn) {
+			this.accounts.recordSignIn(signIn.getName());
 			logger.info("Sign-in succeeded for account {}", signIn.getName());
 		}
 	}

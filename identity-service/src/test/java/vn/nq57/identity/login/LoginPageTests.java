@@ -38,7 +38,7 @@ class LoginPageTests extends IdentityServiceTest {
 					"Đăng nhập bằng tài khoản xác thực tập trung", "Đăng nhập bằng tài khoản định danh điện tử (VNeID)",
 					"Hotline hỗ trợ: <a href=\"tel:18008000\">1800 8000</a>", "name=\"_csrf\"",
 					"href=\"/auth/css/login.css\"")
-			.doesNotContain("<script", GENERIC_FAILURE);
+			.doesNotContain("<script", GENERIC_FAILURE, "aria-invalid");
 		assertThat(page.headers().firstValue("Content-Security-Policy"))
 			.hasValueSatisfying((csp) -> assertThat(csp).contains("default-src 'none'", "frame-ancestors 'none'"));
 	}
@@ -63,7 +63,7 @@ class LoginPageTests extends IdentityServiceTest {
 		assertThat(location(unknown)).isEqualTo(location(wrong)).endsWith("/auth/login?error");
 		String unknownPage = unknownUser.get(URI.create(location(unknown))).body();
 		String wrongPage = wrongPassword.get(URI.create(location(wrong))).body();
-		assertThat(unknownPage).contains(GENERIC_FAILURE);
+		assertThat(unknownPage).contains(GENERIC_FAILURE, "aria-describedby=\"login-error\"");
 		assertThat(wrongPage).contains(GENERIC_FAILURE);
 		assertThat(withoutCsrf(unknownPage)).isEqualTo(withoutCsrf(wrongPage));
 	}
@@ -82,6 +82,9 @@ class LoginPageTests extends IdentityServiceTest {
 		assertThat(this.jdbc.sql("select count(*) from spring_session where principal_name = 'tinh_91'")
 			.query(Integer.class)
 			.single()).as("the session is in PostgreSQL, shared by replicas").isPositive();
+		assertThat(this.jdbc.sql("select last_sign_in_at is not null from account where username = 'tinh_91'")
+			.query(Boolean.class)
+			.single()).isTrue();
 	}
 
 	@Test
