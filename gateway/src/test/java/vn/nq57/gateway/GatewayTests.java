@@ -6,6 +6,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.AfterAll;
@@ -154,6 +158,34 @@ class GatewayTests {
 		assertThat(received).isNotNull();
 		assertThat(received.header("Authorization")).isEqualTo("Bearer kept-token");
 		assertThat(identity.nothingReceived()).isTrue();
+	}
+
+	@Test
+	void parallelCallsWhenAccessTokenExpiredThenRefreshItOnceAndAllRelayTheNewToken() throws Exception {
+		identity.answer("/auth/oauth2/token", 200, """
+				{"access_token":"once-token","token_type":"Bearer","expires_in":600,
+				 "refresh_token":"once-refresh","scope":"openid profile"}""", Duration.ofMillis(400));
+		Cookie session = this.sessions.signInWithExpiredToken("30943_01", "expired-token").cookie();
+		HttpClient client = HttpClient.newHttpClient();
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/reports/my-work"))
+			.header("Cookie", session.getName() + "=" + session.getValue())
+			.build();
+
+		List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+		for (int call = 0; call < 4; call++) {
+			calls.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+		}
+
+		for (CompletableFuture<HttpResponse<String>> call : calls) {
+			assertThat(call.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+		}
+		assertThat(identity.countOf("/auth/oauth2/token")).isEqualTo(1);
+		for (int call = 0; call < 4; call++) {
+			StubBackend.Received received = report.nextRequest();
+			assertThat(received).isNotNull();
+			assertThat(received.header("Authorization")).isEqualTo("Bearer once-token");
+		}
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
 
@@ -78,7 +79,8 @@ final class SignedInSessions {
 		OAuth2AuthenticationToken authentication = new OAuth2AuthenticationToken(
 				new DefaultOidcUser(authorities, idToken, "sub"), authorities, "nq57");
 		OAuth2AuthorizedClient client = new OAuth2AuthorizedClient(this.registrations.findByRegistrationId("nq57"),
-				username, accessToken, new OAuth2RefreshToken("refresh-of-" + username, now.minusSeconds(10)));
+				username, accessToken,
+				new OAuth2RefreshToken("refresh-of-" + username + "-" + UUID.randomUUID(), now.minusSeconds(10)));
 
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		MockHttpSession scratch = new MockHttpSession();

@@ -69,6 +69,10 @@ final class StubBackend implements AutoCloseable {
 		this.answers.put(path, new Answer(status, json, Duration.ZERO));
 	}
 
+	void answer(String path, int status, String json, Duration delay) {
+		this.answers.put(path, new Answer(status, json, delay));
+	}
+
 	void answerSlowly(String path, Duration delay) {
 		this.answers.put(path, new Answer(200, "{}", delay));
 	}
@@ -88,6 +92,15 @@ final class StubBackend implements AutoCloseable {
 	 */
 	boolean nothingReceived() throws InterruptedException {
 		return this.received.poll(300, TimeUnit.MILLISECONDS) == null;
+	}
+
+	/**
+	 * How many requests for a path arrived so far (and are still recorded).
+	 * @param path the path
+	 * @return the count
+	 */
+	long countOf(String path) {
+		return this.received.stream().filter((request) -> request.uri().startsWith(path)).count();
 	}
 
 	void forget() {

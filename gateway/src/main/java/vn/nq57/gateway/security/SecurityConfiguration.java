@@ -1,5 +1,6 @@
 package vn.nq57.gateway.security;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -10,7 +11,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.AuthorizationCodeOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.DelegatingOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
@@ -150,7 +153,8 @@ class SecurityConfiguration {
 
 	/**
 	 * Hands out the session's access token, refreshed with the refresh token when it has
-	 * less than a minute left (access tokens live 10 minutes).
+	 * less than a minute left (access tokens live 10 minutes), once per session even when
+	 * several of its requests arrive together.
 	 * @param registrations the client registrations
 	 * @param authorizedClients where the tokens are kept
 	 * @return the manager
@@ -158,10 +162,12 @@ class SecurityConfiguration {
 	@Bean
 	OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
 			OAuth2AuthorizedClientRepository authorizedClients) {
-		OAuth2AuthorizedClientProvider provider = OAuth2AuthorizedClientProviderBuilder.builder()
-			.authorizationCode()
-			.refreshToken((refresh) -> refresh.clockSkew(Duration.ofSeconds(60)))
-			.build();
+		Duration clockSkew = Duration.ofSeconds(60);
+		RefreshTokenOAuth2AuthorizedClientProvider refresher = new RefreshTokenOAuth2AuthorizedClientProvider();
+		refresher.setClockSkew(clockSkew);
+		OAuth2AuthorizedClientProvider provider = new DelegatingOAuth2AuthorizedClientProvider(
+				new AuthorizationCodeOAuth2AuthorizedClientProvider(),
+				new SingleFlightRefreshTokenProvider(refresher, clockSkew, Clock.systemUTC()));
 		DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations,
 				authorizedClients);
 		manager.setAuthorizedClientProvider(provider);
