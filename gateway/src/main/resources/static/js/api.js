@@ -15,6 +15,9 @@ export class ApiError extends Error {
   }
 }
 
+const TIMED_OUT = 'Máy chủ không phản hồi sau 60 giây, có thể do đường truyền chậm. '
+  + 'Nếu bạn vừa lưu, hãy tải lại báo cáo để kiểm tra trước khi thử lại.';
+
 const beforeSignIn = new Set();
 let signingIn = false;
 
@@ -95,10 +98,16 @@ async function call(path, options, mayRetryCsrf) {
     if (token) headers['X-XSRF-TOKEN'] = token;
   }
   let response;
+  // Longer than any gateway time limit for ordinary calls, so the gateway's own answer wins.
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), 60000);
   try {
-    response = await fetch(path, { method, headers, body, credentials: 'same-origin', cache: 'no-store' });
+    response = await fetch(path, { method, headers, body, credentials: 'same-origin', cache: 'no-store',
+      signal: abort.signal });
   } catch (e) {
-    throw new ApiError(0, { detail: defaultMessage(0), code: 'NETWORK' });
+    throw new ApiError(0, { detail: abort.signal.aborted ? TIMED_OUT : defaultMessage(0), code: 'NETWORK' });
+  } finally {
+    clearTimeout(timer);
   }
   if (response.status === 401) {
     const problem = await problemOf(response);

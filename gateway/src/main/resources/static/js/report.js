@@ -39,6 +39,14 @@ class ReportScreen {
     };
     document.addEventListener('click', closeMenu);
     this.disposers.push(() => document.removeEventListener('click', closeMenu));
+    const saveKey = (e) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's' && this.editable.size > 0) {
+        e.preventDefault();
+        this.save();
+      }
+    };
+    document.addEventListener('keydown', saveKey);
+    this.disposers.push(() => document.removeEventListener('keydown', saveKey));
   }
 
   dispose() {
@@ -71,8 +79,8 @@ class ReportScreen {
     this.alert = h('div.alert#form-alert', { role: 'alert', hidden: true });
     this.countdownEl = h('span.countdown#countdown');
     this.saveStatus = h('span.save-status#save-status', { 'aria-live': 'polite' });
-    this.saveButton = h('button.button.button-primary#save-button', { type: 'button', onclick: () => this.save() },
-      'Lưu');
+    this.saveButton = h('button.button.button-primary#save-button', { type: 'button', onclick: () => this.save(),
+      title: 'Lưu (Ctrl+S)' }, 'Lưu');
     this.historyList = h('div#history-list', h('p.loading', 'Đang tải lịch sử…'));
 
     replace(this.main, h('section.panel#report-screen', { dataset: { reportId: r.id, state: r.state } },

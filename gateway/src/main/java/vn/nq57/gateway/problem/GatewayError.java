@@ -28,6 +28,10 @@ public enum GatewayError {
 	UPLOAD_TOO_LARGE("GTW-005", HttpStatus.CONTENT_TOO_LARGE,
 			"Tệp tải lên vượt quá giới hạn %s MB. Vui lòng chọn tệp nhỏ hơn hoặc chia nhỏ tệp."),
 
+	/** GTW-006: one account sent more API calls per second than a person can. */
+	TOO_MANY_REQUESTS("GTW-006", HttpStatus.TOO_MANY_REQUESTS,
+			"Tài khoản đang gửi quá nhiều yêu cầu cùng lúc. Vui lòng đợi vài giây rồi thử lại."),
+
 	/** GTW-010: the backend refused the connection, failed, or its circuit is open. */
 	BACKEND_UNAVAILABLE("GTW-010", HttpStatus.SERVICE_UNAVAILABLE,
 			"%s tạm thời không khả dụng. Vui lòng thử lại sau ít phút."),

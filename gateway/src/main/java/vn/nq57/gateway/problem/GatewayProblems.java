@@ -31,7 +31,7 @@ public class GatewayProblems {
 
 	private final ObjectProvider<Tracer> tracer;
 
-	GatewayProblems(JsonMapper jsonMapper, ObjectProvider<Tracer> tracer) {
+	public GatewayProblems(JsonMapper jsonMapper, ObjectProvider<Tracer> tracer) {
 		this.jsonMapper = jsonMapper;
 		this.tracer = tracer;
 	}

@@ -82,8 +82,25 @@ final class BackendCircuitBreakerFilter implements HandlerFilterFunction<ServerR
 			return this.problems.response(GatewayError.BACKEND_TIMEOUT, path, this.backend.displayName(),
 					this.timeoutSeconds);
 		}
-		logger.warn("{} failed on {} {}: {}", this.backend.id(), request.method(), path, describe(failure));
+		if (isConnectionFailure(failure)) {
+			logger.warn("{} failed on {} {}: {}", this.backend.id(), request.method(), path, describe(failure));
+		}
+		else {
+			logger.error("Unexpected failure calling {} on {} {}", this.backend.id(), request.method(), path, failure);
+		}
 		return this.problems.response(GatewayError.BACKEND_UNAVAILABLE, path, this.backend.displayName());
+	}
+
+	private static boolean isConnectionFailure(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.io.IOException) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
 	}
 
 	private static String describe(Throwable failure) {

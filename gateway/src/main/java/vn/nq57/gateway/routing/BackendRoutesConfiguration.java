@@ -30,8 +30,8 @@ import vn.nq57.gateway.problem.GatewayProblems;
  * circuit breaker and time limit; GETs are tried again once when the connection failed;
  * uploads are size-checked and get a longer limit.
  * <p>
- * Filter order, outermost first: size check, token relay (needs the servlet thread),
- * circuit breaker with time limit, GET retry, proxy.
+ * Filter order, outermost first: size check, per-account rate limit, token relay (needs
+ * the servlet thread), circuit breaker with time limit, GET retry, proxy.
  */
 @Configuration(proxyBeanMethods = false)
 class BackendRoutesConfiguration {
@@ -44,17 +44,20 @@ class BackendRoutesConfiguration {
 
 	private final Resilience4JCircuitBreakerFactory breakers;
 
+	private final AccountRateLimitFilter rateLimit;
+
 	private final OAuth2AuthorizedClientManager authorizedClientManager;
 
 	private final GatewayProblems problems;
 
 	BackendRoutesConfiguration(BackendsProperties backends, CircuitBreakerProperties breakerSettings,
-			UploadProperties upload, Resilience4JCircuitBreakerFactory breakers,
+			UploadProperties upload, RateLimitProperties rateLimit, Resilience4JCircuitBreakerFactory breakers,
 			OAuth2AuthorizedClientManager authorizedClientManager, GatewayProblems problems) {
 		this.backends = backends;
 		this.breakerSettings = breakerSettings;
 		this.upload = upload;
 		this.breakers = breakers;
+		this.rateLimit = new AccountRateLimitFilter(rateLimit.requestsPerSecond(), problems);
 		// The time limiter runs each call on its own thread: carry the trace (and so the
 		// traceparent header sent to the backend) over to it.
 		breakers.configureExecutorService(ContextExecutorService.wrap(Executors.newCachedThreadPool(),
@@ -128,6 +131,7 @@ class BackendRoutesConfiguration {
 			.route(predicate, HandlerFunctions.http())
 			.before(BeforeFilterFunctions.uri(settings.uri()))
 			.before(BeforeFilterFunctions.removeRequestHeader(HttpHeaders.COOKIE))
+			.filter(this.rateLimit)
 			.filter(new SessionTokenRelayFilter(this.authorizedClientManager, this.problems))
 			.filter(breaker(routeId, backend, settings.timeout()))
 			.filter(retry())
@@ -142,6 +146,7 @@ class BackendRoutesConfiguration {
 			.before(BeforeFilterFunctions.uri(settings.uri()))
 			.before(BeforeFilterFunctions.removeRequestHeader(HttpHeaders.COOKIE))
 			.filter(new UploadSizeLimitFilter(this.upload.maxSize(), this.problems))
+			.filter(this.rateLimit)
 			.filter(new SessionTokenRelayFilter(this.authorizedClientManager, this.problems))
 			.filter(breaker(routeId, backend, settings.uploadTimeout()))
 			.build();
