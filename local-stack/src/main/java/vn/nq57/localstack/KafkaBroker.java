@@ -1,5 +1,6 @@
 package vn.nq57.localstack;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,32 @@ final class KafkaBroker {
 		broker.addAll(List.of("kafka.Kafka", properties.toString()));
 		ChildProcess process = ChildProcess.start("Kafka", broker, Map.of(), log);
 		process.awaitReady(() -> process.logContains(READY_LINE), config.readinessTimeout());
+
+		try {
+			List<String> topics = command(java, classpath + File.pathSeparator + launcherCode(), log4j, "-Xmx64m");
+			// The launcher jar's manifest brings slf4j-simple along; name the broker's
+			// provider.
+			topics.add("-Dslf4j.provider=org.apache.logging.slf4j.SLF4JServiceProvider");
+			topics.add(KafkaTopics.class.getName());
+			topics.add(config.kafkaBootstrapServers());
+			topics.addAll(KafkaTopics.TOPICS);
+			ChildProcess.run("Kafka topic creation", topics, log, Duration.ofSeconds(120));
+		}
+		catch (IOException | RuntimeException ex) {
+			process.stop(Duration.ofSeconds(30));
+			throw ex;
+		}
 		return process;
+	}
+
+	/** Where the launcher's own classes are: its jar, or target/classes in a build. */
+	private static String launcherCode() {
+		try {
+			return Path.of(KafkaBroker.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+		}
+		catch (java.net.URISyntaxException ex) {
+			throw new StackException("Cannot locate the launcher's classes: " + ex.getMessage(), ex);
+		}
 	}
 
 	private static List<String> command(String java, String classpath, Path log4j, String heap) {

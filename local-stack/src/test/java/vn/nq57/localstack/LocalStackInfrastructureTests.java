@@ -36,6 +36,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.nq57.contracts.Topics;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -78,6 +80,8 @@ class LocalStackInfrastructureTests {
 				statement.execute("insert into kept values ('Xã Long Thạnh')");
 			}
 
+			assertThat(topics(config)).as("created before any service publishes")
+				.containsAll(List.of(Topics.IDENTITY, Topics.REPORT, Topics.WORKFLOW, Topics.FILE));
 			try (KafkaProducer<String, String> producer = producer(config)) {
 				producer.send(new ProducerRecord<>("nq57.launcher.test", "30943", "hello")).get();
 			}
@@ -145,6 +149,14 @@ class LocalStackInfrastructureTests {
 
 	private static Connection connect(StackConfig config, String database, String password) throws SQLException {
 		return DriverManager.getConnection(config.jdbcUrl(database), StackConfig.DATABASE_USER, password);
+	}
+
+	private static java.util.Set<String> topics(StackConfig config) throws Exception {
+		Properties properties = new Properties();
+		properties.put("bootstrap.servers", config.kafkaBootstrapServers());
+		try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(properties)) {
+			return admin.listTopics().names().get(30, java.util.concurrent.TimeUnit.SECONDS);
+		}
 	}
 
 	private static KafkaProducer<String, String> producer(StackConfig config) {
