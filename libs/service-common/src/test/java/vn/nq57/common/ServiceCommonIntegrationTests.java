@@ -103,6 +103,7 @@ class ServiceCommonIntegrationTests {
 				return answer.bodyTo(JSON_OBJECT);
 			});
 
+		assertThat(problem.get("traceId")).as("trace id from a real tracer").asString().hasSize(32);
 		assertThat(problem).containsEntry("code", "TST-001")
 			.containsEntry("detail", "Cột D không hợp lệ.")
 			.containsEntry("type", "urn:nq57:problem:TST-001");
@@ -126,6 +127,7 @@ class ServiceCommonIntegrationTests {
 		assertThat(header(record, "ce_source")).isEqualTo("/nq57/common-test");
 		assertThat(header(record, "ce_subject")).isEqualTo(itemId.toString());
 		assertThat(header(record, "ce_id")).isNotBlank();
+		assertThat(header(record, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
 		assertThat(record.value()).contains("\"supervisionState\":\"Đạt yêu cầu\"");
 		Integer unpublished = this.jdbc.sql("select count(*) from outbox_event where published_at is null")
 			.query(Integer.class)
