@@ -94,6 +94,12 @@ public class CommonTestApplication {
 			return id;
 		}
 
+		@PostMapping(path = "/api/echo", consumes = "application/json")
+		java.util.Map<String, Object> echo(
+				@org.springframework.web.bind.annotation.RequestBody java.util.Map<String, Object> body) {
+			return body;
+		}
+
 		@GetMapping("/internal/ping")
 		String internalPing() {
 			return "pong";

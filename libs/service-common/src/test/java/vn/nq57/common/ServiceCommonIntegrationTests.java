@@ -111,6 +111,21 @@ class ServiceCommonIntegrationTests {
 	}
 
 	@Test
+	void bodyWhenFormatNotTakenThenVietnamese415InsteadOfServerError() {
+		Map<String, Object> problem = client().post()
+			.uri("/api/echo")
+			.header("Authorization", TestTokens.bearer(LONG_THANH_ENTRY))
+			.contentType(MediaType.TEXT_PLAIN)
+			.body("not json")
+			.exchange((request, answer) -> {
+				assertThat(answer.getStatusCode().value()).isEqualTo(415);
+				return answer.bodyTo(JSON_OBJECT);
+			});
+
+		assertThat(problem).containsEntry("code", "COM-010");
+	}
+
+	@Test
 	void publishWhenStateCommitsThenRelaySendsCloudEventToKafka() {
 		String created = client().post()
 			.uri("/api/items")

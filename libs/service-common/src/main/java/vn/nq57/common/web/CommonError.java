@@ -39,6 +39,10 @@ public enum CommonError implements ErrorCode {
 	TOO_MANY_REQUESTS("COM-009", HttpStatus.TOO_MANY_REQUESTS,
 			"Hệ thống đang nhận quá nhiều yêu cầu. Vui lòng thử lại sau ít giây."),
 
+	/** COM-010: the request body is in a format this address does not take. */
+	UNSUPPORTED_MEDIA_TYPE("COM-010", HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+			"Định dạng dữ liệu gửi lên không được hỗ trợ tại địa chỉ này (ví dụ: tệp phải gửi dạng multipart/form-data, dữ liệu dạng JSON)."),
+
 	/** COM-500: an unexpected failure; the trace id lets support find the cause. */
 	INTERNAL("COM-500", HttpStatus.INTERNAL_SERVER_ERROR,
 			"Hệ thống gặp sự cố ngoài dự kiến. Dữ liệu của bạn chưa bị thay đổi; vui lòng thử lại sau.");
