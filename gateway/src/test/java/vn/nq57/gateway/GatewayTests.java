@@ -433,6 +433,26 @@ class GatewayTests {
 	}
 
 	@Test
+	void identityPagesWhenForwardedThenTellIdentityThePublicAddressSoItsRedirectsStayOnTheGateway() throws Exception {
+		identity.answer("/auth/login", 200, "{}");
+
+		MockHttpServletResponse response = perform(get("/auth/login").with((request) -> {
+			request.setServerName("nq57.example.gov.vn");
+			request.setServerPort(8443);
+			request.setScheme("https");
+			request.setSecure(true);
+			return request;
+		}));
+
+		assertThat(response.getStatus()).isEqualTo(200);
+		StubBackend.Received received = identity.nextRequest();
+		assertThat(received).isNotNull();
+		assertThat(received.header("X-Forwarded-Host")).startsWith("nq57.example.gov.vn");
+		assertThat(received.header("X-Forwarded-Proto")).isEqualTo("https");
+		assertThat(received.header("X-Forwarded-Port")).isEqualTo("8443");
+	}
+
+	@Test
 	void sessionWhenSignedInThenNamesTheUser() throws Exception {
 		Cookie session = this.sessions.signIn("tinh_91", "access-token").cookie();
 
