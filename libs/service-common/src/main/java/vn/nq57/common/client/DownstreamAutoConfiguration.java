@@ -1,5 +1,7 @@
 package vn.nq57.common.client;
 
+import java.net.http.HttpClient;
+
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,11 +12,16 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -34,12 +41,31 @@ public class DownstreamAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(ClientRegistrationRepository.class)
 	OAuth2AuthorizedClientManager serviceAuthorizedClientManager(ClientRegistrationRepository registrations,
-			OAuth2AuthorizedClientService clients) {
+			OAuth2AuthorizedClientService clients, DownstreamProperties properties) {
 		AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(
 				registrations, clients);
 		manager
 			.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
 		return manager;
+	}
+
+	/**
+	 * The token endpoint client with this service's timeouts: Spring Security's default
+	 * one has none, and a hung identity-service would hold every call waiting for a
+	 * token.
+	 */
+	private static RestClientClientCredentialsTokenResponseClient tokenClient(DownstreamProperties properties) {
+		HttpClient httpClient = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient);
+		factory.setReadTimeout(properties.readTimeout());
+		RestClient restClient = RestClient.builder().requestFactory(factory).messageConverters((converters) -> {
+			converters.clear();
+			converters.add(new FormHttpMessageConverter());
+			converters.add(new OAuth2AccessTokenResponseHttpMessageConverter());
+		}).defaultStatusHandler(new OAuth2ErrorResponseErrorHandler()).build();
+		RestClientClientCredentialsTokenResponseClient client = new RestClientClientCredentialsTokenResponseClient();
+		client.setRestClient(restClient);
+		return client;
 	}
 
 	@Bean
