@@ -6,7 +6,7 @@ export const STATE_LABELS = {
   SUBMITTED: 'Chờ lãnh đạo duyệt',
   APPROVED: 'Đã duyệt, gửi lên Tỉnh',
   RETURNED: 'Bị trả lại',
-  NOT_STARTED: 'Chưa nhập',
+  NOT_STARTED: 'Trong đó chưa nhập',
   LATE: 'Quá hạn',
   TOTAL: 'Tổng số',
 };

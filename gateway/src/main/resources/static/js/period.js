@@ -9,7 +9,8 @@ import { cellLabel, editor, headerRows, letterOf, orderedColumns, readOnlyValue 
 import { STATE_LABELS, stateClass } from './labels.js';
 
 const PAGE_SIZE = 50;
-const COUNT_ORDER = ['TOTAL', 'NOT_STARTED', 'ENTERING', 'SUBMITTED', 'APPROVED', 'RETURNED', 'LATE'];
+// NOT_STARTED is the part of ENTERING never saved, so it follows ENTERING and says so.
+const COUNT_ORDER = ['TOTAL', 'ENTERING', 'NOT_STARTED', 'SUBMITTED', 'APPROVED', 'RETURNED', 'LATE'];
 
 export async function renderPeriod(main, periodId, user) {
   const screen = new PeriodScreen(main, periodId, user);

@@ -246,6 +246,7 @@ class ReportScreen {
       this.dropDraft();
       this.savedAt = new Date().toISOString();
       this.render();
+      this.loadHistory();
       toast('Đã lưu dữ liệu.');
       return true;
     } catch (e) {

@@ -49,7 +49,7 @@ class ExportApiTests extends ExportServiceTestBase {
 			{ "J", "CKS công cộng", "CHOICE", "true", "UNIT" },
 			{ "K", "Nhân sự một cửa (Đoàn thanh niên, doanh nghiệp, công an xã, Tổ CNSCĐ, Đội hỗ trợ phản ứng nhanh)",
 					"CHOICE", "true", "UNIT" },
-			{ "L", "Bảng \"4 tại chỗ\" (Quy trình thực hiện TTHC sau sát nhập đã rà soát, niêm yết)", "CHOICE", "true",
+			{ "L", "Bảng \"4 tại chỗ\" (Quy trình thực hiện TTHC sau sáp nhập đã rà soát, niêm yết)", "CHOICE", "true",
 					"UNIT" },
 			{ "M", "Triển khai hệ thống họp trực tuyến từ TW đến địa phương", "CHOICE", "true", "UNIT" },
 			{ "N", "Vướng mắc chính trong ngày", "TEXT", "false", "UNIT" },

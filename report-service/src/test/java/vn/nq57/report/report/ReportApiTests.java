@@ -317,7 +317,7 @@ class ReportApiTests extends ReportServiceTestBase {
 		assertThat(columns.get(9).path("label").asString()).isEqualTo(
 				"Nhân sự một cửa (Đoàn thanh niên, doanh nghiệp, công an xã, Tổ CNSCĐ, Đội hỗ trợ phản ứng nhanh)");
 		assertThat(columns.get(10).path("label").asString())
-			.isEqualTo("Bảng \"4 tại chỗ\" (Quy trình thực hiện TTHC sau sát nhập đã rà soát, niêm yết)");
+			.isEqualTo("Bảng \"4 tại chỗ\" (Quy trình thực hiện TTHC sau sáp nhập đã rà soát, niêm yết)");
 		assertThat(columns.get(8).path("options").values()).extracting(JsonNode::asString)
 			.containsExactly("Đã gửi yêu cầu", "Đã hoàn thành", "Chưa thực hiện");
 		assertThat(columns.get(16).path("options").values()).extracting(JsonNode::asString)
