@@ -1,7 +1,5 @@
 package vn.nq57.common.client;
 
-import java.net.http.HttpClient;
-
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,7 +12,6 @@ import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfigura
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
@@ -42,12 +39,7 @@ public class DownstreamAutoConfiguration {
 	@Bean
 	@ConditionalOnClass(JwkSetUriJwtDecoderBuilderCustomizer.class)
 	JwkSetUriJwtDecoderBuilderCustomizer jwkSetTimeoutsCustomizer(DownstreamProperties properties) {
-		return (builder) -> {
-			HttpClient httpClient = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
-			JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient);
-			factory.setReadTimeout(properties.readTimeout());
-			builder.restOperations(new RestTemplate(factory));
-		};
+		return (builder) -> builder.restOperations(new RestTemplate(properties.requestFactory()));
 	}
 
 	@Bean
@@ -63,8 +55,9 @@ public class DownstreamAutoConfiguration {
 			OAuth2AuthorizedClientService clients, DownstreamProperties properties) {
 		AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(
 				registrations, clients);
-		manager
-			.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
+		manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+			.clientCredentials((credentials) -> credentials.accessTokenResponseClient(tokenClient(properties)))
+			.build());
 		return manager;
 	}
 
@@ -74,14 +67,15 @@ public class DownstreamAutoConfiguration {
 	 * token.
 	 */
 	private static RestClientClientCredentialsTokenResponseClient tokenClient(DownstreamProperties properties) {
-		HttpClient httpClient = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
-		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient);
-		factory.setReadTimeout(properties.readTimeout());
-		RestClient restClient = RestClient.builder().requestFactory(factory).messageConverters((converters) -> {
-			converters.clear();
-			converters.add(new FormHttpMessageConverter());
-			converters.add(new OAuth2AccessTokenResponseHttpMessageConverter());
-		}).defaultStatusHandler(new OAuth2ErrorResponseErrorHandler()).build();
+		RestClient restClient = RestClient.builder()
+			.requestFactory(properties.requestFactory())
+			.messageConverters((converters) -> {
+				converters.clear();
+				converters.add(new FormHttpMessageConverter());
+				converters.add(new OAuth2AccessTokenResponseHttpMessageConverter());
+			})
+			.defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
+			.build();
 		RestClientClientCredentialsTokenResponseClient client = new RestClientClientCredentialsTokenResponseClient();
 		client.setRestClient(restClient);
 		return client;

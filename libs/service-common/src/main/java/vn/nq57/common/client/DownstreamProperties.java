@@ -1,8 +1,10 @@
 package vn.nq57.common.client;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 
 /**
  * Timeouts and circuit-breaker settings for calls from one service to another, tuned for
@@ -32,6 +34,21 @@ public record DownstreamProperties(Duration connectTimeout, Duration readTimeout
 		minimumCalls = (minimumCalls > 0) ? minimumCalls : 10;
 		openDuration = (openDuration != null) ? openDuration : Duration.ofSeconds(10);
 		retryAttempts = (retryAttempts > 0) ? retryAttempts : 2;
+	}
+
+	/**
+	 * A request factory with these connect and read timeouts, for every client that calls
+	 * another service.
+	 * @return a new request factory
+	 */
+	public JdkClientHttpRequestFactory requestFactory() {
+		HttpClient httpClient = HttpClient.newBuilder()
+			.connectTimeout(this.connectTimeout)
+			.version(HttpClient.Version.HTTP_1_1)
+			.build();
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient);
+		factory.setReadTimeout(this.readTimeout);
+		return factory;
 	}
 
 }

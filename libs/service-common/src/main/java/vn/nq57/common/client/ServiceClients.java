@@ -1,10 +1,7 @@
 package vn.nq57.common.client;
 
-import java.net.http.HttpClient;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
@@ -58,13 +55,7 @@ public class ServiceClients {
 	}
 
 	private RestClient.Builder base(String baseUrl) {
-		HttpClient httpClient = HttpClient.newBuilder()
-			.connectTimeout(this.properties.connectTimeout())
-			.version(HttpClient.Version.HTTP_1_1)
-			.build();
-		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient);
-		factory.setReadTimeout(this.properties.readTimeout());
-		return this.builder.clone().baseUrl(baseUrl).requestFactory(factory);
+		return this.builder.clone().baseUrl(baseUrl).requestFactory(this.properties.requestFactory());
 	}
 
 	private static ClientHttpRequestInterceptor relayInterceptor() {
