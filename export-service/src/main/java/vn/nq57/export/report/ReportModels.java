@@ -27,11 +27,12 @@ public final class ReportModels {
 	 * @param unit the reporting unit
 	 * @param state the state code
 	 * @param stateLabel the state in Vietnamese
+	 * @param version the data version (optimistic lock), if told
 	 * @param values the entered values by column letter
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record ReportView(UUID id, Template template, Period period, Unit unit, @Nullable String state,
-			@Nullable String stateLabel, @Nullable Map<String, @Nullable Object> values) {
+			@Nullable String stateLabel, @Nullable Long version, @Nullable Map<String, @Nullable Object> values) {
 	}
 
 	/**
@@ -53,12 +54,23 @@ public final class ReportModels {
 	 * @param label the Vietnamese label
 	 * @param kind {@code CHOICE}, {@code TEXT}, {@code LINK}, {@code NUMBER} or
 	 * {@code DATE}
+	 * @param options the allowed values of a {@code CHOICE} column, in order
 	 * @param required whether the column must be filled before submitting
 	 * @param filledBy {@code UNIT} or {@code PROVINCE}
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Column(String letter, String label, @Nullable String kind, boolean required,
-			@Nullable String filledBy) {
+	public record Column(String letter, String label, @Nullable String kind, @Nullable List<String> options,
+			boolean required, @Nullable String filledBy) {
+
+		/**
+		 * The options without blanks, in order.
+		 * @return the options, empty if none
+		 */
+		public List<String> choices() {
+			return (this.options != null)
+					? this.options.stream().filter((o) -> o != null && !o.isBlank()).distinct().toList() : List.of();
+		}
+
 	}
 
 	/**
@@ -130,12 +142,14 @@ public final class ReportModels {
 	 * @param provinceName the province name, if flat
 	 * @param state the state code
 	 * @param stateLabel the state in Vietnamese
+	 * @param version the report's data version, if the grid carries it
 	 * @param values the entered values by column letter, if the grid carries them
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record GridRow(@JsonAlias("id") UUID reportId, @Nullable Unit unit, @Nullable String unitCode,
 			@Nullable String unitName, @Nullable String provinceCode, @Nullable String provinceName,
-			@Nullable String state, @Nullable String stateLabel, @Nullable Map<String, @Nullable Object> values) {
+			@Nullable String state, @Nullable String stateLabel, @Nullable Long version,
+			@Nullable Map<String, @Nullable Object> values) {
 
 		/**
 		 * The unit's display name, from whichever shape the row has.

@@ -60,8 +60,9 @@ class ExportService {
 
 		String unitLine = unitLine(view.unit());
 		Path file;
-		try (GridWorkbook workbook = new GridWorkbook(view.template(), view.period(), unitLine)) {
-			workbook.addRow(unitName(view.unit()), values(view.values()), view.stateLabel());
+		try (GridWorkbook workbook = new GridWorkbook(view.template(), view.period(), unitLine, fillableBy(user))) {
+			workbook.addRow(view.id(), view.version(), view.unit().code(), unitName(view.unit()), values(view.values()),
+					view.stateLabel());
 			file = workbook.writeToTemporaryFile();
 		}
 		catch (IOException ex) {
@@ -92,7 +93,8 @@ class ExportService {
 
 		Path file;
 		int count;
-		try (GridWorkbook workbook = new GridWorkbook(template, period, scopeLine(user, filter, firstRows))) {
+		try (GridWorkbook workbook = new GridWorkbook(template, period, scopeLine(user, filter, firstRows),
+				fillableBy(user))) {
 			GridPage page = first;
 			int index = 0;
 			while (true) {
@@ -100,7 +102,8 @@ class ExportService {
 					if (workbook.rowCount() >= this.properties.maxRows()) {
 						throw new ApiException(ExportError.TOO_MANY_ROWS, this.properties.maxRows());
 					}
-					workbook.addRow(row.displayUnitName(), rowValues(row), row.stateLabel());
+					workbook.addRow(row.reportId(), row.version(), unitCode(row), row.displayUnitName(), rowValues(row),
+							row.stateLabel());
 				}
 				if (isLast(page, index, size)) {
 					break;
@@ -118,6 +121,23 @@ class ExportService {
 		recordOrDelete(user, ExportLog.Kind.PERIOD, periodId, count, file);
 		logger.info("Period {} exported with {} rows by account {}", periodId, count, user.accountId());
 		return new ExportedWorkbook(file, fileName(user.unitCode(), period));
+	}
+
+	/**
+	 * Which columns stay unlocked for filling in offline: a commune fills the template's
+	 * {@code UNIT} columns, a province its {@code PROVINCE} columns; the centre fills
+	 * none.
+	 */
+	private static @Nullable String fillableBy(CurrentUser user) {
+		return switch (user.unitLevel()) {
+			case COMMUNE -> "UNIT";
+			case PROVINCE -> "PROVINCE";
+			default -> null;
+		};
+	}
+
+	private static @Nullable String unitCode(GridRow row) {
+		return (row.unit() != null) ? row.unit().code() : row.unitCode();
 	}
 
 	private void recordOrDelete(CurrentUser user, ExportLog.Kind kind, UUID subjectId, int rows, Path file) {

@@ -12,20 +12,30 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.RichTextString;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +55,16 @@ import vn.nq57.export.report.ReportModels.Template;
  * Values are written as entered. Text that a spreadsheet would read as a formula or a
  * command (starting with {@code = + - @}, tab or carriage return) stays a string cell
  * with the quote-prefix style, so opening the file never runs it.
+ *
+ * <p>
+ * The workbook is made for filling in offline: every {@code CHOICE} column has an in-cell
+ * dropdown whose options live on the very hidden sheet {@value #OPTIONS_SHEET} (through
+ * one named range per column, so long Vietnamese lists are not cut at Excel's
+ * 255-character inline limit); the sheet is protected without a password (a guard against
+ * accidents, not security) and only the data cells of the columns the exporting level
+ * fills are unlocked; the very hidden sheet {@value #META_SHEET} and the custom
+ * properties carry the template and, per row, the report id and data version for the
+ * import (layout in export-service/README.md).
  */
 final class GridWorkbook implements Closeable {
 
@@ -53,6 +73,28 @@ final class GridWorkbook implements Closeable {
 	static final String UNIT_LABEL = "Đơn vị báo cáo";
 
 	static final String STATE_LABEL = "Trạng thái";
+
+	/** The very hidden sheet holding the options of the choice columns. */
+	static final String OPTIONS_SHEET = "Danh mục";
+
+	/** The very hidden sheet holding the metadata for the import. */
+	static final String META_SHEET = "nq57";
+
+	/** The prefix of the named range of a choice column's options. */
+	static final String OPTIONS_NAME_PREFIX = "DanhMuc_";
+
+	/** The value of the {@code format} key on the metadata sheet. */
+	static final String META_FORMAT = "nq57-export";
+
+	static final int META_FORMAT_VERSION = 1;
+
+	/** Marks a report row on the metadata sheet (column A). */
+	static final String META_REPORT_ROW = "report";
+
+	/** Excel's limits for a data validation's error box. */
+	private static final int ERROR_TITLE_MAX = 32;
+
+	private static final int ERROR_TEXT_MAX = 255;
 
 	/** Rows 0–3 title block, 4 blank, 5 letters, 6 labels. */
 	static final int LETTER_ROW = 5;
@@ -71,7 +113,17 @@ final class GridWorkbook implements Closeable {
 
 	private final SXSSFSheet sheet;
 
+	private final SXSSFSheet meta;
+
 	private final List<Column> columns;
+
+	private final @Nullable String fillableBy;
+
+	private final Template template;
+
+	private int nextMetaRow;
+
+	private boolean finished;
 
 	private final Styles styles;
 
@@ -84,16 +136,36 @@ final class GridWorkbook implements Closeable {
 	 * @param unitLine who reported, for the title ("Xã Long Thạnh, Tỉnh An Giang")
 	 */
 	GridWorkbook(Template template, Period period, String unitLine) {
+		this(template, period, unitLine, "UNIT");
+	}
+
+	/**
+	 * Starts a workbook with its title block and headers.
+	 * @param template the template whose columns make the sheet
+	 * @param period the period shown in the title
+	 * @param unitLine who reported, for the title ("Xã Long Thạnh, Tỉnh An Giang")
+	 * @param fillableBy the {@code filledBy} value ({@code UNIT} or {@code PROVINCE})
+	 * whose columns stay unlocked for filling in offline; null locks every cell
+	 */
+	GridWorkbook(Template template, Period period, String unitLine, @Nullable String fillableBy) {
 		// The shared-strings table keeps the rich text of the required marks; values
 		// repeat
 		// (choice options), so it stays small even for the whole country.
 		this.workbook = new SXSSFWorkbook(null, ROWS_IN_MEMORY, true, true);
 		this.sheet = this.workbook.createSheet(SHEET_NAME);
+		this.template = template;
+		this.fillableBy = fillableBy;
 		this.columns = dataColumns(template);
 		this.styles = new Styles(this.workbook);
 		writeTitle(template, period, unitLine);
 		writeHeaders();
 		layout();
+		writeOptions();
+		this.meta = this.workbook.createSheet(META_SHEET);
+		this.workbook.setSheetVisibility(this.workbook.getSheetIndex(META_SHEET), SheetVisibility.VERY_HIDDEN);
+		writeMetaHeader(period);
+		this.workbook.setActiveSheet(0);
+		this.workbook.setSelectedTab(0);
 	}
 
 	/**
@@ -103,13 +175,48 @@ final class GridWorkbook implements Closeable {
 	 * @param stateLabel the report's state in Vietnamese
 	 */
 	void addRow(String unitName, Map<String, @Nullable Object> values, @Nullable String stateLabel) {
-		Row row = this.sheet.createRow(this.nextRow++);
-		writeText(row, 0, unitName);
+		addRow(null, null, null, unitName, values, stateLabel);
+	}
+
+	/**
+	 * Adds one unit's row and records its report on the metadata sheet.
+	 * @param reportId the report, null if unknown (no metadata row)
+	 * @param version the report's data version, if known
+	 * @param unitCode the unit's code, if known
+	 * @param unitName the unit's name, column A
+	 * @param values the entered values by column letter
+	 * @param stateLabel the report's state in Vietnamese
+	 */
+	void addRow(@Nullable UUID reportId, @Nullable Long version, @Nullable String unitCode, String unitName,
+			Map<String, @Nullable Object> values, @Nullable String stateLabel) {
+		int index = this.nextRow++;
+		Row row = this.sheet.createRow(index);
+		writeText(row, 0, unitName, false);
 		for (int i = 0; i < this.columns.size(); i++) {
 			Column column = this.columns.get(i);
-			writeValue(row, i + 1, column, values.get(column.letter()));
+			boolean open = fillable(column);
+			writeValue(row, i + 1, column, values.get(column.letter()), open);
+			if (open && row.getCell(i + 1) == null) {
+				row.createCell(i + 1).setCellStyle(this.styles.openText);
+			}
 		}
-		writeText(row, this.columns.size() + 1, stateLabel);
+		writeText(row, this.columns.size() + 1, stateLabel, false);
+		if (reportId != null) {
+			Row metaRow = this.meta.createRow(this.nextMetaRow++);
+			metaRow.createCell(0).setCellValue(META_REPORT_ROW);
+			metaRow.createCell(1).setCellValue(index + 1);
+			metaRow.createCell(2).setCellValue(reportId.toString());
+			if (version != null) {
+				metaRow.createCell(3).setCellValue(version);
+			}
+			if (unitCode != null) {
+				metaRow.createCell(4).setCellValue(unitCode);
+			}
+		}
+	}
+
+	private boolean fillable(Column column) {
+		return this.fillableBy != null && this.fillableBy.equalsIgnoreCase(column.filledBy());
 	}
 
 	/**
@@ -126,6 +233,7 @@ final class GridWorkbook implements Closeable {
 	 * @throws IOException if writing fails
 	 */
 	Path writeToTemporaryFile() throws IOException {
+		finish();
 		Path file = Files.createTempFile("nq57-export-", ".xlsx");
 		try (OutputStream out = Files.newOutputStream(file)) {
 			this.workbook.write(out);
@@ -141,6 +249,132 @@ final class GridWorkbook implements Closeable {
 	public void close() throws IOException {
 		// Removes SXSSF's temporary row files as well.
 		this.workbook.close();
+	}
+
+	/**
+	 * Adds what needs the final row count: the dropdowns over the data rows, the sheet
+	 * protection and the custom properties.
+	 */
+	private void finish() {
+		if (this.finished) {
+			return;
+		}
+		this.finished = true;
+		int lastRow = Math.max(this.nextRow - 1, FIRST_DATA_ROW);
+		DataValidationHelper helper = this.sheet.getDataValidationHelper();
+		for (int i = 0; i < this.columns.size(); i++) {
+			Column column = this.columns.get(i);
+			if (!isChoice(column) || column.choices().isEmpty()) {
+				continue;
+			}
+			DataValidationConstraint constraint = helper.createFormulaListConstraint(optionsName(column));
+			DataValidation validation = helper.createValidation(constraint,
+					new CellRangeAddressList(FIRST_DATA_ROW, lastRow, i + 1, i + 1));
+			validation.setSuppressDropDownArrow(false);
+			validation.setEmptyCellAllowed(true);
+			validation.setErrorStyle(DataValidation.ErrorStyle.STOP);
+			validation.setShowErrorBox(true);
+			validation.createErrorBox(cut("Giá trị không hợp lệ", ERROR_TITLE_MAX), errorText(column));
+			this.sheet.addValidationData(validation);
+		}
+
+		// No password: protection guards against accidental edits of the keys and
+		// headers, it is not security. Formatting and resizing stay allowed.
+		this.sheet.enableLocking();
+		this.sheet.lockFormatCells(false);
+		this.sheet.lockFormatColumns(false);
+		this.sheet.lockFormatRows(false);
+		this.sheet.lockAutoFilter(false);
+		this.sheet.lockSelectLockedCells(false);
+		this.sheet.lockSelectUnlockedCells(false);
+
+		POIXMLProperties.CustomProperties custom = this.workbook.getXSSFWorkbook()
+			.getProperties()
+			.getCustomProperties();
+		custom.addProperty("nq57.format", META_FORMAT);
+		custom.addProperty("nq57.formatVersion", META_FORMAT_VERSION);
+		custom.addProperty("nq57.templateCode", Objects.requireNonNullElse(this.template.code(), ""));
+		custom.addProperty("nq57.templateVersion", this.template.version());
+		custom.addProperty("nq57.rowCount", rowCount());
+	}
+
+	private static String errorText(Column column) {
+		String start = "Giá trị không thuộc danh sách của cột " + column.letter() + " (";
+		String end = "). Hãy chọn một giá trị trong danh sách thả xuống.";
+		String label = cut(column.label(), ERROR_TEXT_MAX - start.length() - end.length());
+		return start + label + end;
+	}
+
+	private static String cut(String text, int max) {
+		return (text.length() <= max) ? text : text.substring(0, Math.max(0, max - 1)) + "…";
+	}
+
+	private static boolean isChoice(Column column) {
+		return "CHOICE".equals(column.kind());
+	}
+
+	static String optionsName(Column column) {
+		return OPTIONS_NAME_PREFIX + column.letter().toUpperCase(Locale.ROOT);
+	}
+
+	/**
+	 * The very hidden options sheet: row 1 names the column letter, the options follow
+	 * below it, one choice column per sheet column, each with its named range.
+	 */
+	private void writeOptions() {
+		List<Column> choices = this.columns.stream()
+			.filter(GridWorkbook::isChoice)
+			.filter((column) -> !column.choices().isEmpty())
+			.toList();
+		SXSSFSheet options = this.workbook.createSheet(OPTIONS_SHEET);
+		this.workbook.setSheetVisibility(this.workbook.getSheetIndex(OPTIONS_SHEET), SheetVisibility.VERY_HIDDEN);
+		int longest = choices.stream().mapToInt((column) -> column.choices().size()).max().orElse(0);
+		for (int r = 0; r <= longest; r++) {
+			Row row = options.createRow(r);
+			for (int c = 0; c < choices.size(); c++) {
+				List<String> list = choices.get(c).choices();
+				if (r == 0) {
+					row.createCell(c).setCellValue(choices.get(c).letter());
+				}
+				else if (r <= list.size()) {
+					row.createCell(c).setCellValue(cut(list.get(r - 1), EXCEL_MAX_TEXT));
+				}
+			}
+		}
+		for (int c = 0; c < choices.size(); c++) {
+			Name name = this.workbook.createName();
+			name.setNameName(optionsName(choices.get(c)));
+			String letter = CellReference.convertNumToColString(c);
+			name.setRefersToFormula("'" + OPTIONS_SHEET + "'!$" + letter + "$2:$" + letter + "$"
+					+ (1 + choices.get(c).choices().size()));
+		}
+	}
+
+	/**
+	 * The key/value block of the very hidden metadata sheet; the report rows follow as
+	 * they are added.
+	 */
+	private void writeMetaHeader(Period period) {
+		List<String> letters = this.columns.stream().map(Column::letter).toList();
+		List<String> open = this.columns.stream().filter(this::fillable).map(Column::letter).toList();
+		List<String[]> entries = List.of(new String[] { "format", META_FORMAT },
+				new String[] { "formatVersion", Integer.toString(META_FORMAT_VERSION) },
+				new String[] { "templateCode", Objects.requireNonNullElse(this.template.code(), "") },
+				new String[] { "templateVersion", Integer.toString(this.template.version()) },
+				new String[] { "periodId", (period.id() != null) ? period.id().toString() : "" },
+				new String[] { "periodStart", Objects.requireNonNullElse(period.start(), "") },
+				new String[] { "dataSheet", SHEET_NAME },
+				new String[] { "letterRow", Integer.toString(LETTER_ROW + 1) },
+				new String[] { "firstDataRow", Integer.toString(FIRST_DATA_ROW + 1) },
+				new String[] { "columns", String.join(",", letters) },
+				new String[] { "fillableBy", (this.fillableBy != null) ? this.fillableBy : "" },
+				new String[] { "fillableColumns", String.join(",", open) },
+				new String[] { "reportColumns", "row,reportId,version,unitCode" });
+		for (String[] entry : entries) {
+			Row row = this.meta.createRow(this.nextMetaRow++);
+			row.createCell(0).setCellValue(entry[0]);
+			row.createCell(1).setCellValue(entry[1]);
+		}
 	}
 
 	private static List<Column> dataColumns(Template template) {
@@ -223,7 +457,7 @@ final class GridWorkbook implements Closeable {
 		};
 	}
 
-	private void writeValue(Row row, int index, Column column, @Nullable Object value) {
+	private void writeValue(Row row, int index, Column column, @Nullable Object value, boolean open) {
 		if (value == null) {
 			return;
 		}
@@ -232,7 +466,7 @@ final class GridWorkbook implements Closeable {
 			if (number != null) {
 				Cell cell = row.createCell(index);
 				cell.setCellValue(number.doubleValue());
-				cell.setCellStyle(this.styles.number);
+				cell.setCellStyle(open ? this.styles.openNumber : this.styles.number);
 				return;
 			}
 		}
@@ -240,17 +474,22 @@ final class GridWorkbook implements Closeable {
 		if ("DATE".equals(column.kind())) {
 			text = date(text);
 		}
-		writeText(row, index, text);
+		writeText(row, index, text, open);
 	}
 
-	private void writeText(Row row, int index, @Nullable String value) {
+	private void writeText(Row row, int index, @Nullable String value, boolean open) {
 		if (value == null || value.isEmpty()) {
 			return;
 		}
 		String text = (value.length() > EXCEL_MAX_TEXT) ? value.substring(0, EXCEL_MAX_TEXT) : value;
 		Cell cell = row.createCell(index);
 		cell.setCellValue(text);
-		cell.setCellStyle(looksLikeFormula(text) ? this.styles.quotedText : this.styles.text);
+		if (looksLikeFormula(text)) {
+			cell.setCellStyle(open ? this.styles.openQuotedText : this.styles.quotedText);
+		}
+		else {
+			cell.setCellStyle(open ? this.styles.openText : this.styles.text);
+		}
 	}
 
 	static boolean looksLikeFormula(String text) {
@@ -314,6 +553,12 @@ final class GridWorkbook implements Closeable {
 
 		final CellStyle number;
 
+		final CellStyle openText;
+
+		final CellStyle openQuotedText;
+
+		final CellStyle openNumber;
+
 		Styles(SXSSFWorkbook workbook) {
 			Font titleFont = workbook.createFont();
 			titleFont.setBold(true);
@@ -353,6 +598,18 @@ final class GridWorkbook implements Closeable {
 			this.number = bordered(workbook);
 			this.number.setVerticalAlignment(VerticalAlignment.TOP);
 			this.number.setDataFormat(workbook.createDataFormat().getFormat("#,##0.##"));
+
+			this.openText = unlocked(workbook, this.text);
+			this.openQuotedText = unlocked(workbook, this.quotedText);
+			this.openNumber = unlocked(workbook, this.number);
+		}
+
+		/** A copy of the style whose cells can be typed into on the protected sheet. */
+		private static CellStyle unlocked(SXSSFWorkbook workbook, CellStyle style) {
+			CellStyle open = workbook.createCellStyle();
+			open.cloneStyleFrom(style);
+			open.setLocked(false);
+			return open;
 		}
 
 		private static CellStyle bordered(SXSSFWorkbook workbook) {

@@ -8,11 +8,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.SheetVisibility;
+import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.util.PaneInformation;
 import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFDataValidation;
 import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFName;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -57,6 +68,21 @@ class ExportApiTests extends ExportServiceTestBase {
 			{ "P", "(Phần của Tỉnh) Người đánh giá", "TEXT", "false", "PROVINCE" },
 			{ "Q", "(Phần của Tỉnh) Nhận xét & Đánh giá", "TEXT", "false", "PROVINCE" },
 			{ "R", "(Phần của Tỉnh) Trạng thái Giám sát", "CHOICE", "false", "PROVINCE" } };
+
+	private static final Map<String, List<String>> OPTIONS = Map.ofEntries(
+			Map.entry("B", List.of("Đã hoàn thành", "Chưa hoàn thành")),
+			Map.entry("C", List.of("Mới nhận danh mục", "Đã nhận đủ", "Chưa nhận đủ")),
+			Map.entry("D", List.of("Tốt", "Tạm được", "Yếu", "Không ổn định")),
+			Map.entry("E", List.of("Thiếu", "Đã được cấp bổ sung")), Map.entry("F", List.of("Có", "Không")),
+			Map.entry("G", List.of("Có", "Không")), Map.entry("H", List.of("Đã kiểm tra", "Chưa kiểm tra")),
+			Map.entry("I", List.of("Đã đủ", "Chưa đủ")),
+			Map.entry("J", List.of("Đã gửi yêu cầu", "Đã hoàn thành", "Chưa thực hiện")),
+			Map.entry("K", List.of("Đã đủ", "Chưa đủ")), Map.entry("L", List.of("Đang thiết kế", "Đã niêm yết")),
+			Map.entry("M", List.of("Đã triển khai", "Chưa triển khai")),
+			Map.entry("R", List.of("Đạt yêu cầu", "Cần bổ sung", "Không đạt", "Chưa giám sát")));
+
+	/** The data version each grid row reports, distinct per report. */
+	private static final Map<UUID, Long> VERSIONS = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -117,7 +143,7 @@ class ExportApiTests extends ExportServiceTestBase {
 			XSSFRow row = sheet.getRow(GridWorkbook.FIRST_DATA_ROW);
 			assertThat(row.getCell(0).getStringCellValue()).isEqualTo("Xã Long Thạnh");
 			assertThat(row.getCell(1).getStringCellValue()).isEqualTo("Đã hoàn thành");
-			assertThat(row.getCell(2)).isNull();
+			assertThat(row.getCell(2).getCellType()).isEqualTo(CellType.BLANK);
 			assertThat(row.getCell(3).getStringCellValue()).isEqualTo("Tạm được");
 			assertThat(row.getCell(13).getStringCellValue()).isEqualTo("Mất điện buổi chiều, mạng chập chờn.");
 			assertThat(row.getCell(13).getCellStyle().getWrapText()).isTrue();
@@ -287,6 +313,194 @@ class ExportApiTests extends ExportServiceTestBase {
 	}
 
 	@Test
+	void reportExportWhenCommuneThenEveryChoiceColumnHasADropdownFromTheHiddenOptionsSheet() throws Exception {
+		UUID reportId = UUID.randomUUID();
+		reportService.answer("/api/reports/" + reportId, 200,
+				reportJson(reportId, "30943", "Xã Long Thạnh", Map.of("B", "Đã hoàn thành")));
+
+		MvcResult result = export("/api/exports/reports/" + reportId + ".xlsx", DATA_ENTRY);
+
+		assertThat(result.getResponse().getStatus()).isEqualTo(200);
+		try (XSSFWorkbook workbook = read(result)) {
+			XSSFSheet sheet = workbook.getSheetAt(0);
+			int optionsIndex = workbook.getSheetIndex(GridWorkbook.OPTIONS_SHEET);
+			assertThat(optionsIndex).isPositive();
+			assertThat(workbook.getSheetVisibility(optionsIndex)).isEqualTo(SheetVisibility.VERY_HIDDEN);
+			assertThat(workbook.getActiveSheetIndex()).isZero();
+			List<XSSFDataValidation> validations = sheet.getDataValidations();
+			assertThat(validations).hasSize(OPTIONS.size());
+			for (String[] column : COLUMNS) {
+				if (!"CHOICE".equals(column[2])) {
+					continue;
+				}
+				int index = column[0].charAt(0) - 'A';
+				XSSFDataValidation validation = validations.stream()
+					.filter((v) -> covers(v, GridWorkbook.FIRST_DATA_ROW, index))
+					.findFirst()
+					.orElseThrow(() -> new AssertionError("no dropdown on column " + column[0]));
+				assertThat(validation.getValidationConstraint().getValidationType())
+					.isEqualTo(DataValidationConstraint.ValidationType.LIST);
+				assertThat(validation.getSuppressDropDownArrow()).isFalse();
+				assertThat(validation.getShowErrorBox()).isTrue();
+				assertThat(validation.getErrorBoxText())
+					.startsWith("Giá trị không thuộc danh sách của cột " + column[0] + " (");
+				assertThat(validation.getErrorBoxText()).hasSizeLessThanOrEqualTo(255);
+
+				String formula = validation.getValidationConstraint().getFormula1();
+				XSSFName name = workbook.getName(formula);
+				assertThat(name).as("named range of column %s", column[0]).isNotNull();
+				AreaReference area = new AreaReference(name.getRefersToFormula(), SpreadsheetVersion.EXCEL2007);
+				assertThat(area.getFirstCell().getSheetName()).isEqualTo(GridWorkbook.OPTIONS_SHEET);
+				XSSFSheet options = workbook.getSheet(GridWorkbook.OPTIONS_SHEET);
+				List<String> listed = new ArrayList<>();
+				for (CellReference cell : area.getAllReferencedCells()) {
+					listed.add(options.getRow(cell.getRow()).getCell(cell.getCol()).getStringCellValue());
+				}
+				assertThat(listed).as("options of column %s", column[0])
+					.containsExactlyElementsOf(OPTIONS.get(column[0]));
+			}
+			assertThat(validations).noneMatch((v) -> covers(v, GridWorkbook.FIRST_DATA_ROW, 13));
+			assertThat(validations).noneMatch((v) -> covers(v, GridWorkbook.LABEL_ROW, 1));
+		}
+	}
+
+	@Test
+	void reportExportWhenCommuneThenSheetIsProtectedAndOnlyUnitColumnsAreUnlocked() throws Exception {
+		UUID reportId = UUID.randomUUID();
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("B", "Đã hoàn thành");
+		values.put("N", "=1+1");
+		values.put("Q", "Tốt");
+		reportService.answer("/api/reports/" + reportId, 200, reportJson(reportId, "30943", "Xã Long Thạnh", values));
+
+		MvcResult result = export("/api/exports/reports/" + reportId + ".xlsx", DATA_ENTRY);
+
+		try (XSSFWorkbook workbook = read(result)) {
+			XSSFSheet sheet = workbook.getSheetAt(0);
+			assertThat(sheet.getProtect()).isTrue();
+			assertThat(sheet.isFormatColumnsLocked()).isFalse();
+			assertThat(sheet.isFormatCellsLocked()).isFalse();
+			assertThat(sheet.isSortLocked()).isTrue();
+			XSSFRow row = sheet.getRow(GridWorkbook.FIRST_DATA_ROW);
+			for (int c = 1; c <= 14; c++) {
+				assertThat(row.getCell(c).getCellStyle().getLocked()).as("column %s", c).isFalse();
+			}
+			assertThat(row.getCell(13).getCellStyle().getQuotePrefixed()).isTrue();
+			assertThat(row.getCell(0).getCellStyle().getLocked()).isTrue();
+			assertThat(row.getCell(16).getCellStyle().getLocked()).isTrue();
+			assertThat(row.getCell(15)).isNull();
+			assertThat(row.getCell(18).getCellStyle().getLocked()).isTrue();
+			for (int c = 0; c <= 18; c++) {
+				assertThat(sheet.getRow(GridWorkbook.LETTER_ROW).getCell(c).getCellStyle().getLocked()).isTrue();
+				assertThat(sheet.getRow(GridWorkbook.LABEL_ROW).getCell(c).getCellStyle().getLocked()).isTrue();
+			}
+			assertThat(sheet.getRow(0).getCell(0).getCellStyle().getLocked()).isTrue();
+		}
+	}
+
+	@Test
+	void periodExportWhenProvinceThenProvinceColumnsAreUnlockedAndMetadataNamesEachRowsReportAndVersion()
+			throws Exception {
+		UUID periodId = UUID.randomUUID();
+		UUID first = UUID.randomUUID();
+		UUID second = UUID.randomUUID();
+		UUID third = UUID.randomUUID();
+		String base = "/api/periods/" + periodId + "/reports";
+		reportService.answer(base + "?page=0&size=2", 200,
+				gridJson(List.of(gridRow(first, "30943", "Xã Long Thạnh", Map.of("R", "Cần bổ sung")),
+						gridRow(second, "30946", "Phường Mỹ Bình", Map.of())), 0, 3));
+		reportService.answer(base + "?page=1&size=2", 200,
+				gridJson(List.of(gridRow(third, "30950", "Xã Mỹ Hòa Hưng", Map.of())), 1, 3));
+		reportService.answer("/api/reports/" + first, 200,
+				reportJson(first, "30943", "Xã Long Thạnh", Map.of("R", "Cần bổ sung")));
+
+		MvcResult result = export("/api/exports/periods/" + periodId + ".xlsx", SUPERVISOR);
+
+		assertThat(result.getResponse().getStatus()).isEqualTo(200);
+		try (XSSFWorkbook workbook = read(result)) {
+			XSSFSheet sheet = workbook.getSheetAt(0);
+			assertThat(sheet.getProtect()).isTrue();
+			for (int r = GridWorkbook.FIRST_DATA_ROW; r < GridWorkbook.FIRST_DATA_ROW + 3; r++) {
+				XSSFRow row = sheet.getRow(r);
+				for (int c = 15; c <= 17; c++) {
+					assertThat(row.getCell(c).getCellStyle().getLocked()).as("row %s column %s", r, c).isFalse();
+				}
+				assertThat(row.getCell(0).getCellStyle().getLocked()).isTrue();
+				assertThat(row.getCell(1)).isNull();
+			}
+			XSSFDataValidation supervision = sheet.getDataValidations()
+				.stream()
+				.filter((v) -> covers(v, GridWorkbook.FIRST_DATA_ROW + 2, 17))
+				.findFirst()
+				.orElseThrow();
+			assertThat(supervision.getValidationConstraint().getFormula1()).isEqualTo("DanhMuc_R");
+
+			int metaIndex = workbook.getSheetIndex(GridWorkbook.META_SHEET);
+			assertThat(workbook.getSheetVisibility(metaIndex)).isEqualTo(SheetVisibility.VERY_HIDDEN);
+			Map<String, String> keys = new LinkedHashMap<>();
+			List<List<String>> reports = new ArrayList<>();
+			DataFormatter formatter = new DataFormatter();
+			for (Row row : workbook.getSheet(GridWorkbook.META_SHEET)) {
+				List<String> cells = new ArrayList<>();
+				for (int c = 0; c < row.getLastCellNum(); c++) {
+					cells.add(formatter.formatCellValue(row.getCell(c)));
+				}
+				if (GridWorkbook.META_REPORT_ROW.equals(cells.get(0))) {
+					reports.add(cells.subList(1, cells.size()));
+				}
+				else {
+					keys.put(cells.get(0), cells.get(1));
+				}
+			}
+			assertThat(keys).containsEntry("format", "nq57-export")
+				.containsEntry("templateCode", "BC_NGAY_XA")
+				.containsEntry("templateVersion", "1")
+				.containsEntry("firstDataRow", "8")
+				.containsEntry("fillableBy", "PROVINCE")
+				.containsEntry("fillableColumns", "P,Q,R")
+				.containsEntry("reportColumns", "row,reportId,version,unitCode");
+			assertThat(reports).containsExactly(List.of("8", first.toString(), VERSIONS.get(first).toString(), "30943"),
+					List.of("9", second.toString(), VERSIONS.get(second).toString(), "30946"),
+					List.of("10", third.toString(), VERSIONS.get(third).toString(), "30950"));
+			POIXMLProperties.CustomProperties custom = workbook.getProperties().getCustomProperties();
+			assertThat(custom.getProperty("nq57.templateCode").getLpwstr()).isEqualTo("BC_NGAY_XA");
+			assertThat(custom.getProperty("nq57.templateVersion").getI4()).isEqualTo(1);
+			assertThat(custom.getProperty("nq57.rowCount").getI4()).isEqualTo(3);
+		}
+	}
+
+	@Test
+	void reportExportWhenCentreThenEveryCellIsLockedAndTheReportVersionIsEmbedded() throws Exception {
+		UUID reportId = UUID.randomUUID();
+		reportService.answer("/api/reports/" + reportId, 200,
+				reportJson(reportId, "30943", "Xã Long Thạnh", Map.of("B", "Đã hoàn thành", "P", "Ông A")));
+
+		MvcResult result = export("/api/exports/reports/" + reportId + ".xlsx", TestAccount.centralAdmin());
+
+		assertThat(result.getResponse().getStatus()).isEqualTo(200);
+		try (XSSFWorkbook workbook = read(result)) {
+			XSSFRow row = workbook.getSheetAt(0).getRow(GridWorkbook.FIRST_DATA_ROW);
+			assertThat(row.getCell(1).getCellStyle().getLocked()).isTrue();
+			assertThat(row.getCell(15).getCellStyle().getLocked()).isTrue();
+			assertThat(row.getCell(2)).isNull();
+			XSSFRow report = workbook.getSheet(GridWorkbook.META_SHEET).getRow(13);
+			assertThat(report.getCell(0).getStringCellValue()).isEqualTo(GridWorkbook.META_REPORT_ROW);
+			assertThat(report.getCell(1).getNumericCellValue()).isEqualTo(GridWorkbook.FIRST_DATA_ROW + 1);
+			assertThat(report.getCell(2).getStringCellValue()).isEqualTo(reportId.toString());
+			assertThat(report.getCell(3).getNumericCellValue()).isEqualTo(4.0);
+		}
+	}
+
+	private static boolean covers(XSSFDataValidation validation, int row, int column) {
+		for (CellRangeAddress range : validation.getRegions().getCellRangeAddresses()) {
+			if (range.isInRange(row, column)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	@Test
 	void exportWhenNotSignedInThenUnauthorized() throws Exception {
 		MvcResult result = this.mvc.perform(get("/api/exports/reports/" + UUID.randomUUID() + ".xlsx")).andReturn();
 
@@ -319,7 +533,7 @@ class ExportApiTests extends ExportServiceTestBase {
 			c.put("letter", column[0]);
 			c.put("label", column[1]);
 			c.put("kind", column[2]);
-			c.put("options", List.of());
+			c.put("options", OPTIONS.getOrDefault(column[0], List.of()));
 			c.put("required", Boolean.parseBoolean(column[3]));
 			c.put("filledBy", column[4]);
 			c.put("help", "");
@@ -351,6 +565,7 @@ class ExportApiTests extends ExportServiceTestBase {
 		row.put("provinceName", "Tỉnh An Giang");
 		row.put("state", "SUBMITTED");
 		row.put("stateLabel", "Chờ lãnh đạo duyệt");
+		row.put("version", VERSIONS.computeIfAbsent(reportId, (id) -> (long) VERSIONS.size() + 2));
 		if (values != null) {
 			row.put("values", values);
 		}

@@ -20,12 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class GridWorkbookTests {
 
-	private static final Template TEMPLATE = new Template("BC_NGAY_XA", "Báo cáo hàng ngày cấp Xã", 1,
-			List.of(new Column("C", "Bộ TTHC", "CHOICE", true, "UNIT"),
-					new Column("B", "Văn bản phổ biến", "CHOICE", true, "UNIT"),
-					new Column("N", "Vướng mắc chính trong ngày", "TEXT", false, "UNIT"),
-					new Column("S", "Số máy tính", "NUMBER", false, "UNIT"),
-					new Column("T", "Ngày kiểm tra", "DATE", false, "UNIT")));
+	private static final Template TEMPLATE = new Template("BC_NGAY_XA", "Báo cáo hàng ngày cấp Xã", 1, List.of(
+			new Column("C", "Bộ TTHC", "CHOICE", List.of("Mới nhận danh mục", "Đã nhận đủ", "Chưa nhận đủ"), true,
+					"UNIT"),
+			new Column("B", "Văn bản phổ biến", "CHOICE", List.of("Đã hoàn thành", "Chưa hoàn thành"), true, "UNIT"),
+			new Column("N", "Vướng mắc chính trong ngày", "TEXT", null, false, "UNIT"),
+			new Column("S", "Số máy tính", "NUMBER", null, false, "UNIT"),
+			new Column("T", "Ngày kiểm tra", "DATE", null, false, "UNIT")));
 
 	private static final Period PERIOD = new Period(null, "DAY", null, "2026-12-03", "2026-12-03", "2026-12-02",
 			"2026-12-03");
