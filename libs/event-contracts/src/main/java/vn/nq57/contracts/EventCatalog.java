@@ -15,7 +15,7 @@ import vn.nq57.contracts.workflow.WorkflowAction;
 /**
  * Every event type of the public contract, with its topic, payload record and JSON
  * Schema. Tests check that each record serialises to JSON its schema accepts; the
- * AsyncAPI document is built from the same list.
+ * AsyncAPI document ({@code asyncapi/nq57-events.yaml}) is checked against the same list.
  */
 public final class EventCatalog {
 
