@@ -11,6 +11,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
+import vn.nq57.common.security.ProblemAuthenticationHandlers;
 import vn.nq57.common.security.RolesJwtAuthenticationConverter;
 import vn.nq57.common.web.ProblemWriter;
 
@@ -51,7 +52,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain apiFilterChain(HttpSecurity http, ProblemWriter problemWriter) {
-		ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problemWriter);
+		ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problemWriter);
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.oauth2ResourceServer((resourceServer) -> resourceServer

@@ -25,7 +25,7 @@ import vn.nq57.contracts.Topics;
 import vn.nq57.contracts.UnitLevel;
 import vn.nq57.contracts.identity.AccountProvisioned;
 import vn.nq57.contracts.identity.UnitRegistered;
-import vn.nq57.identity.EventSchemas;
+import vn.nq57.testsupport.EventSchemas;
 import vn.nq57.identity.IdentityServiceTest;
 import vn.nq57.identity.account.AccountProvisioner;
 

@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.nq57.contracts.Topics;
 import vn.nq57.contracts.report.PeriodOpened;
-import vn.nq57.report.EventSchemas;
+import vn.nq57.testsupport.EventSchemas;
 import vn.nq57.report.KafkaProbe;
 import vn.nq57.report.ReportServiceTestBase;
 

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 import vn.nq57.contracts.Topics;
 import vn.nq57.contracts.report.ReportDraftSaved;
-import vn.nq57.report.EventSchemas;
+import vn.nq57.testsupport.EventSchemas;
 import vn.nq57.report.KafkaProbe;
 import vn.nq57.report.ReportServiceTestBase;
 import vn.nq57.report.TestApi.Response;

@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 
 import vn.nq57.contracts.Topics;
 import vn.nq57.contracts.report.ReportEvaluated;
-import vn.nq57.report.EventSchemas;
+import vn.nq57.testsupport.EventSchemas;
 import vn.nq57.report.KafkaProbe;
 import vn.nq57.report.ReportServiceTestBase;
 import vn.nq57.report.TestApi.Response;

@@ -16,13 +16,18 @@ import vn.nq57.common.web.ProblemWriter;
 
 /**
  * Answers missing or refused credentials with Vietnamese problem details instead of an
- * empty body.
+ * empty body. Public for services that build their own security filter chain, such as
+ * identity-service's API chain.
  */
-final class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+public final class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	private final ProblemWriter problemWriter;
 
-	ProblemAuthenticationHandlers(ProblemWriter problemWriter) {
+	/**
+	 * Creates the handlers.
+	 * @param problemWriter writes the problem details
+	 */
+	public ProblemAuthenticationHandlers(ProblemWriter problemWriter) {
 		this.problemWriter = problemWriter;
 	}
 

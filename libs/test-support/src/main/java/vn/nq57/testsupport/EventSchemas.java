@@ -1,8 +1,9 @@
-package vn.nq57.report;
+package vn.nq57.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.networknt.schema.Error;
@@ -34,7 +35,7 @@ public final class EventSchemas {
 			if (in == null) {
 				return List.of("no schema for " + type);
 			}
-			String schemaText = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			String schemaText = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			Schema schema = REGISTRY.getSchema(schemaText, InputFormat.JSON);
 			return schema.validate(body, InputFormat.JSON).stream().map(Error::toString).toList();
 		}
