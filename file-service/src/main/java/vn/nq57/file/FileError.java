@@ -53,7 +53,15 @@ public enum FileError implements ErrorCode {
 
 	/** FIL-011: the object store did not answer; nothing was saved. */
 	STORAGE_UNAVAILABLE("FIL-011", HttpStatus.SERVICE_UNAVAILABLE,
-			"Kho lưu trữ tệp tạm thời không khả dụng. Tệp chưa được lưu; vui lòng thử lại sau ít phút.");
+			"Kho lưu trữ tệp tạm thời không khả dụng. Tệp chưa được lưu; vui lòng thử lại sau ít phút."),
+
+	/**
+	 * FIL-012: the file would take the unit's evidence above
+	 * {@code nq57.files.unit-quota}; names the file, the space in use and the quota.
+	 */
+	QUOTA_EXCEEDED("FIL-012", HttpStatus.CONFLICT,
+			"Không thể lưu tệp \"%s\" (%s MB): đơn vị đã dùng %s MB trong hạn mức %s MB dành cho tệp đính kèm "
+					+ "của mỗi đơn vị. Vui lòng xóa bớt tệp không cần thiết hoặc liên hệ quản trị hệ thống.");
 
 	private final String code;
 

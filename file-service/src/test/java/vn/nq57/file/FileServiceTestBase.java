@@ -13,6 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "nq57.files.max-file-size=256KB", "nq57.files.max-files-per-report=3",
+				"nq57.files.unit-quota=700KB", "nq57.files.orphan-cleaner.enabled=false",
 				"nq57.s3.bucket=nq57-evidence-test", "spring.servlet.multipart.max-file-size=300KB",
 				"spring.servlet.multipart.max-request-size=400KB" })
 @AutoConfigureMockMvc

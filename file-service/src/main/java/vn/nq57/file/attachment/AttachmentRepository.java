@@ -3,6 +3,7 @@ package vn.nq57.file.attachment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,6 +35,50 @@ class AttachmentRepository {
 			.param("key", "attachment:" + reportId)
 			.query((rs, row) -> 1)
 			.list();
+	}
+
+	/**
+	 * Serialises quota checks of one unit until the transaction ends, so two concurrent
+	 * uploads cannot both take the unit's last free bytes.
+	 * @param unitCode the unit
+	 */
+	void lockUnit(String unitCode) {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+			.param("key", "attachment-quota:" + unitCode)
+			.query((rs, row) -> 1)
+			.list();
+	}
+
+	/**
+	 * The bytes of evidence a unit keeps over all its reports.
+	 * @param unitCode the unit
+	 * @return the sum of its files' sizes
+	 */
+	long usedBytesOfUnit(String unitCode) {
+		return this.jdbc.sql("select coalesce(sum(size_bytes), 0) from attachment where unit_code = :unitCode")
+			.param("unitCode", unitCode)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Records that an object is about to be written, committed before its first byte, so
+	 * that a crash before the attachment row leaves a trace for the orphan cleaner.
+	 */
+	void startUpload(String storageKey, UUID reportId, String unitCode, Instant startedAt) {
+		this.jdbc.sql("""
+				insert into upload_in_progress (storage_key, report_id, unit_code, started_at)
+				values (:key, :reportId, :unitCode, :startedAt)
+				""")
+			.param("key", storageKey)
+			.param("reportId", reportId)
+			.param("unitCode", unitCode)
+			.param("startedAt", Timestamp.from(startedAt))
+			.update();
+	}
+
+	void finishUpload(String storageKey) {
+		this.jdbc.sql("delete from upload_in_progress where storage_key = :key").param("key", storageKey).update();
 	}
 
 	int countByReport(UUID reportId) {

@@ -94,10 +94,19 @@ class AttachmentService {
 		if (this.repository.countByReport(reportId) >= this.limits.maxFilesPerReport()) {
 			throw new ApiException(FileError.TOO_MANY_FILES, this.limits.maxFilesPerReport(), fileName);
 		}
+		requireQuota(report.unitCode(), size, fileName);
 
 		UUID id = UUID.randomUUID();
 		String key = Attachment.storageKey(reportId, id);
-		StoredContent stored = storeContent(key, file, size, fileName);
+		this.repository.startUpload(key, reportId, report.unitCode(), Instant.now(this.clock));
+		StoredContent stored;
+		try {
+			stored = storeContent(key, file, size, fileName);
+		}
+		catch (RuntimeException ex) {
+			forgetUpload(key);
+			throw ex;
+		}
 
 		Attachment attachment = new Attachment(id, reportId, report.unitCode(), report.provinceCode(), step, fileName,
 				key, stored.contentType(), stored.size(), stored.sha256(), user.accountId(), user.username(),
@@ -107,6 +116,7 @@ class AttachmentService {
 		}
 		catch (RuntimeException ex) {
 			discard(key);
+			forgetUpload(key);
 			throw ex;
 		}
 		logger.info("Attachment {} added to report {} by account {}", id, reportId, user.accountId());
@@ -250,11 +260,51 @@ class AttachmentService {
 		if (this.repository.countByReport(attachment.reportId()) >= this.limits.maxFilesPerReport()) {
 			throw new ApiException(FileError.TOO_MANY_FILES, this.limits.maxFilesPerReport(), attachment.fileName());
 		}
+		this.repository.lockUnit(attachment.unitCode());
+		requireQuota(attachment.unitCode(), attachment.size(), attachment.fileName());
 		this.repository.insert(attachment);
+		this.repository.finishUpload(attachment.storageKey());
 		this.outbox.publish(new AttachmentAdded(attachment.id(), attachment.reportId(), attachment.unitCode(),
 				Objects.requireNonNullElse(attachment.provinceCode(), ""), attachment.step().name(),
 				attachment.contentType(), attachment.size(), attachment.sha256(), attachment.uploadedBy(),
 				attachment.uploadedAt()));
+	}
+
+	/**
+	 * The unit's files plus this one must fit in {@code nq57.files.unit-quota}. Checked
+	 * before the upload (to spare the transfer) and again under the unit's lock with the
+	 * row insert (so concurrent uploads cannot overshoot together).
+	 */
+	private void requireQuota(String unitCode, long size, String fileName) {
+		long used = this.repository.usedBytesOfUnit(unitCode);
+		long quota = this.limits.unitQuota().toBytes();
+		if (used + size > quota) {
+			logger.debug("Unit {} has {} of {} bytes of evidence; refused {} more", unitCode, used, quota, size);
+			throw new ApiException(FileError.QUOTA_EXCEEDED, fileName, FilesProperties.megabytes(size),
+					FilesProperties.megabytes(used), this.limits.unitQuotaMegabytes());
+		}
+	}
+
+	/**
+	 * The space a unit uses, for the limits shown to its users.
+	 * @param unitCode the unit
+	 * @return the bytes of its stored files
+	 */
+	long usedBytes(String unitCode) {
+		return this.repository.usedBytesOfUnit(unitCode);
+	}
+
+	/**
+	 * Best effort: if the in-progress row stays, the orphan cleaner removes it (and any
+	 * object) after its grace period.
+	 */
+	private void forgetUpload(String key) {
+		try {
+			this.repository.finishUpload(key);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not clear the in-progress record of object {}; the orphan cleaner will", key, ex);
+		}
 	}
 
 	/** Best effort: an object left behind has no row, so no one can reach it. */

@@ -3,7 +3,15 @@ package vn.nq57.file.storage;
 import java.io.IOException;
 import java.io.InputStream;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
 import io.minio.BucketExistsArgs;
+import io.minio.ListObjectsArgs;
+import io.minio.Result;
+import io.minio.messages.Item;
 import io.minio.GetObjectArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
@@ -120,6 +128,41 @@ public class EvidenceStore {
 		}
 		catch (MinioException ex) {
 			throw new StorageUnavailableException("remove", ex);
+		}
+	}
+
+	/**
+	 * Hands the keys of the objects under a prefix last written before a cutoff to the
+	 * consumer, in batches, while the listing pages through the bucket.
+	 * @param prefix the key prefix, for example {@code reports/}
+	 * @param writtenBefore only objects last modified before this instant
+	 * @param batchSize the most keys per batch
+	 * @param batches receives each batch
+	 * @throws StorageUnavailableException if the store fails
+	 */
+	public void listWrittenBefore(String prefix, Instant writtenBefore, int batchSize, Consumer<List<String>> batches) {
+		ensureBucket();
+		List<String> batch = new ArrayList<>(batchSize);
+		try {
+			for (Result<Item> result : this.client
+				.listObjects(ListObjectsArgs.builder().bucket(this.bucket).prefix(prefix).recursive(true).build())) {
+				Item item = result.get();
+				if (item.isDir() || item.lastModified() == null
+						|| !item.lastModified().toInstant().isBefore(writtenBefore)) {
+					continue;
+				}
+				batch.add(item.objectName());
+				if (batch.size() >= batchSize) {
+					batches.accept(List.copyOf(batch));
+					batch.clear();
+				}
+			}
+		}
+		catch (MinioException ex) {
+			throw new StorageUnavailableException("list", ex);
+		}
+		if (!batch.isEmpty()) {
+			batches.accept(List.copyOf(batch));
 		}
 	}
 
