@@ -9,6 +9,7 @@ import vn.nq57.contracts.identity.UnitRegistered;
 import vn.nq57.contracts.report.PeriodOpened;
 import vn.nq57.contracts.report.ReportDraftSaved;
 import vn.nq57.contracts.report.ReportEvaluated;
+import vn.nq57.contracts.report.TemplateVersionPublished;
 import vn.nq57.contracts.workflow.ReportTransitioned;
 import vn.nq57.contracts.workflow.WorkflowAction;
 
@@ -25,6 +26,7 @@ public final class EventCatalog {
 			new Entry(PeriodOpened.TYPE, Topics.REPORT, PeriodOpened.class),
 			new Entry(ReportDraftSaved.TYPE, Topics.REPORT, ReportDraftSaved.class),
 			new Entry(ReportEvaluated.TYPE, Topics.REPORT, ReportEvaluated.class),
+			new Entry(TemplateVersionPublished.TYPE, Topics.REPORT, TemplateVersionPublished.class),
 			new Entry(WorkflowAction.SUBMIT.eventType(), Topics.WORKFLOW, ReportTransitioned.class),
 			new Entry(WorkflowAction.RECALL.eventType(), Topics.WORKFLOW, ReportTransitioned.class),
 			new Entry(WorkflowAction.APPROVE.eventType(), Topics.WORKFLOW, ReportTransitioned.class),

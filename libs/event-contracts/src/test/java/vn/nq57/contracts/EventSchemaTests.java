@@ -29,6 +29,7 @@ import vn.nq57.contracts.identity.UnitRegistered;
 import vn.nq57.contracts.report.PeriodOpened;
 import vn.nq57.contracts.report.ReportDraftSaved;
 import vn.nq57.contracts.report.ReportEvaluated;
+import vn.nq57.contracts.report.TemplateVersionPublished;
 import vn.nq57.contracts.workflow.ReportTransitioned;
 import vn.nq57.contracts.workflow.WorkflowAction;
 
@@ -123,6 +124,12 @@ class EventSchemaTests {
 				new ReportDraftSaved(ID, ID, "BC_NGAY_XA", "30943", "91", 3, List.of("B", "D"),
 						Map.of("B", "Đã hoàn thành", "D", "Yếu"), ID, NOW),
 				new ReportEvaluated(ID, ID, "30943", "91", 5, "Đạt yêu cầu", ID, NOW),
+				new TemplateVersionPublished("BC_NGAY_XA", 2, "DAY",
+						List.of(new TemplateVersionPublished.Column("D", "Hạ tầng mạng", "CHOICE",
+								List.of("Tốt", "Tạm được", "Yếu", "Không ổn định"), true, "UNIT"),
+								new TemplateVersionPublished.Column("N", "Vướng mắc chính trong ngày", "TEXT",
+										List.of(), false, "UNIT")),
+						NOW),
 				transition(WorkflowAction.SUBMIT), transition(WorkflowAction.RECALL),
 				transition(WorkflowAction.APPROVE), transition(WorkflowAction.RETURN),
 				new AttachmentAdded(ID, ID, "30943", "91", "ENTRY", "application/pdf", 1024,
