@@ -48,7 +48,24 @@ public enum ReportError implements ErrorCode {
 	/**
 	 * RPT-009: a request field or query parameter is missing or outside what is allowed.
 	 */
-	INVALID_PARAMETER("RPT-009", HttpStatus.BAD_REQUEST, "Tham số \"%s\" không hợp lệ: %s");
+	INVALID_PARAMETER("RPT-009", HttpStatus.BAD_REQUEST, "Tham số \"%s\" không hợp lệ: %s"),
+
+	/**
+	 * RPT-010: an extension that cannot be granted (date not after the close, approved).
+	 */
+	EXTENSION_REFUSED("RPT-010", HttpStatus.UNPROCESSABLE_CONTENT, "Không thể gia hạn báo cáo: %s"),
+
+	/** RPT-011: template administration by an account that is not the centre's. */
+	TEMPLATE_ADMIN_ONLY("RPT-011", HttpStatus.FORBIDDEN,
+			"Chỉ quản trị viên cấp Trung ương được tạo mẫu báo cáo hoặc phát hành phiên bản mới."),
+
+	/** RPT-012: a template definition with problems; the errors list names each field. */
+	INVALID_TEMPLATE("RPT-012", HttpStatus.UNPROCESSABLE_CONTENT,
+			"Mẫu báo cáo chưa hợp lệ nên chưa được lưu. Vui lòng sửa các mục được nêu dưới đây."),
+
+	/** RPT-013: a template code that already exists. */
+	TEMPLATE_EXISTS("RPT-013", HttpStatus.CONFLICT,
+			"Mã mẫu báo cáo \"%s\" đã tồn tại. Để thay đổi mẫu, hãy phát hành phiên bản mới của mẫu đó.");
 
 	private final String code;
 

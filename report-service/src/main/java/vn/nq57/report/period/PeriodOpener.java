@@ -19,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.nq57.common.outbox.OutboxWriter;
 import vn.nq57.contracts.report.PeriodOpened;
 import vn.nq57.report.report.ReportShells;
+import vn.nq57.report.template.TemplateRepository;
+import vn.nq57.report.template.TemplateVersion;
 
 /**
  * Opens reporting periods. Opening is idempotent under concurrent replicas: the period's
@@ -38,7 +40,11 @@ class PeriodOpener {
 
 	private final Clock clock;
 
-	PeriodOpener(JdbcClient jdbc, ReportShells reportShells, OutboxWriter outbox, Clock clock) {
+	private final TemplateRepository templates;
+
+	PeriodOpener(JdbcClient jdbc, ReportShells reportShells, OutboxWriter outbox, Clock clock,
+			TemplateRepository templates) {
+		this.templates = templates;
 		this.jdbc = jdbc;
 		this.reportShells = reportShells;
 		this.outbox = outbox;
@@ -46,22 +52,31 @@ class PeriodOpener {
 	}
 
 	/**
-	 * Makes sure the daily periods covering today and tomorrow (Vietnam time) exist for
-	 * every active daily template, and that every active commune has its report in each
-	 * open period.
+	 * Makes sure every period open today (Vietnam time) exists for every active template,
+	 * daily, weekly and monthly alike, from the schedule of the template's current
+	 * version (a daily template: today's and tomorrow's periods), and that every active
+	 * unit has its report in each open period.
 	 * @return the periods this call opened, possibly none
 	 */
 	@Transactional
 	List<PeriodOpened> ensureCurrentPeriods() {
-		LocalDate today = LocalDate.now(this.clock);
-		List<String> templates = this.jdbc
-			.sql("select code from template where active and period_kind = 'DAY' order by code")
+		LocalDate today = LocalDate.now(this.clock.withZone(Deadlines.VIETNAM));
+		List<String> templates = this.jdbc.sql("select code from template where active order by code")
 			.query(String.class)
 			.list();
 		List<PeriodOpened> opened = new ArrayList<>();
-		for (String template : templates) {
-			open(template, PeriodDates.daily(today)).ifPresent(opened::add);
-			open(template, PeriodDates.daily(today.plusDays(1))).ifPresent(opened::add);
+		for (String code : templates) {
+			TemplateVersion template = this.templates.findCurrent(code).orElseThrow();
+			PeriodDates covering = PeriodDates.covering(template.periodKind(), today, template.schedule());
+			// Offsets are at most 62 days, so no open period lies further than 3 months
+			// away.
+			int reach = template.periodKind().equals("DAY") ? 63 : template.periodKind().equals("WEEK") ? 10 : 3;
+			for (int shift = -reach; shift <= reach; shift++) {
+				PeriodDates dates = covering.shift(shift, template.schedule());
+				if (dates.openOn(today)) {
+					open(code, dates).ifPresent(opened::add);
+				}
+			}
 		}
 		int backfilled = this.reportShells.backfillOpenPeriods(today);
 		if (backfilled > 0) {

@@ -1,6 +1,7 @@
 package vn.nq57.report.report;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,8 +20,9 @@ import vn.nq57.contracts.ReportState;
  * @param totalElements how many reports match the filters
  * @param totalPages how many pages there are
  * @param counts reports per state in the caller's scope for the period, ignoring the
- * state and search filters, with {@code TOTAL}, {@code NOT_STARTED} (ENTERING and never
- * saved) and {@code LATE} (not approved after the close date)
+ * state, search and column filters, with {@code TOTAL}, {@code NOT_STARTED} (ENTERING and
+ * never saved, also counted in ENTERING), {@code LATE} (see the deadline rule) and
+ * {@code EXTENDED} (an extension whose date has not passed)
  * @param items the rows of this page
  */
 record GridPage(ReportView.PeriodView period, String template, int page, int size, long totalElements, int totalPages,
@@ -39,10 +41,12 @@ record GridPage(ReportView.PeriodView period, String template, int page, int siz
 	 * @param version the data version
 	 * @param values the filled values by column letter
 	 * @param lastSavedAt when data was last saved, {@code null} if never
+	 * @param late whether the report is late
+	 * @param extendedUntil the extension's close date, or {@code null}
 	 */
 	record GridItem(UUID reportId, String unitCode, String unitName, String provinceCode, @Nullable String provinceName,
 			ReportState state, String stateLabel, long version, Map<String, String> values,
-			@Nullable Instant lastSavedAt) {
+			@Nullable Instant lastSavedAt, boolean late, @Nullable LocalDate extendedUntil) {
 	}
 
 }

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.nq57.report.report.InternalReportViews.ExtensionRequest;
 import vn.nq57.report.report.InternalReportViews.InternalReport;
 import vn.nq57.report.report.InternalReportViews.TransitionRequest;
 import vn.nq57.report.report.InternalReportViews.TransitionResult;
@@ -28,6 +29,11 @@ class InternalReportController {
 	@GetMapping("/internal/reports/{reportId}")
 	InternalReport report(@PathVariable UUID reportId) {
 		return this.transitions.find(reportId);
+	}
+
+	@PostMapping("/internal/reports/{reportId}/extension")
+	InternalReport extend(@PathVariable UUID reportId, @RequestBody ExtensionRequest request) {
+		return this.transitions.extend(reportId, request);
 	}
 
 	@PostMapping("/internal/reports/{reportId}/transitions")

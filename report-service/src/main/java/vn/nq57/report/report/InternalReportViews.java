@@ -1,5 +1,6 @@
 package vn.nq57.report.report;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -26,9 +27,32 @@ final class InternalReportViews {
 	 * @param provinceCode the unit's province
 	 * @param state the state copy
 	 * @param version the data version
+	 * @param closesOn the period's close date
+	 * @param extendedUntil the extension's close date, or {@code null}
+	 * @param late whether the report is late now
 	 */
 	record InternalReport(UUID reportId, UUID periodId, String templateCode, String unitCode, String provinceCode,
-			ReportState state, long version) {
+			ReportState state, long version, LocalDate closesOn, @Nullable LocalDate extendedUntil, boolean late) {
+
+		static InternalReport of(ReportRow report, java.time.Instant now) {
+			return new InternalReport(report.id(), report.periodId(), report.templateCode(), report.unitCode(),
+					report.provinceCode(), report.state(), report.version(), report.closeDate(), report.extendedUntil(),
+					report.late(now));
+		}
+
+	}
+
+	/**
+	 * {@code POST /internal/reports/{id}/extension}: a province grants one report more
+	 * time (CONTRACTS.md C2).
+	 *
+	 * @param requestId the caller's id of the grant; a repeat is answered, not reapplied
+	 * @param closesOn the new close date, after the period's
+	 * @param reason why, shown in the history (no personal data)
+	 * @param grantedBy the granting account's username
+	 */
+	record ExtensionRequest(@Nullable UUID requestId, @Nullable LocalDate closesOn, @Nullable String reason,
+			@Nullable String grantedBy) {
 	}
 
 	/**

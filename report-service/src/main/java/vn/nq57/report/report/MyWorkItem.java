@@ -30,12 +30,13 @@ import vn.nq57.contracts.ReportState;
  * @param state the report's state, or {@code null} for a summary
  * @param stateLabel the state's Vietnamese name, or the summary's
  * @param lastSavedAt when data was last saved, {@code null} if never
- * @param late whether the close date has passed and the report is not approved yet
+ * @param late whether the report is late (see the deadline rule in the README)
+ * @param extendedUntil the extension's close date a province granted, or {@code null}
  * @param counts reports per state for a summary (with {@code NOT_STARTED} and
  * {@code TOTAL}), {@code null} for a report
  */
 record MyWorkItem(@Nullable UUID reportId, String templateCode, String templateName, UUID periodId, String periodKind,
 		String periodLabel, LocalDate periodStart, LocalDate openDate, LocalDate closeDate, String unitCode,
 		String unitName, @Nullable ReportState state, String stateLabel, @Nullable Instant lastSavedAt, boolean late,
-		@Nullable Map<String, Long> counts) {
+		@Nullable LocalDate extendedUntil, @Nullable Map<String, Long> counts) {
 }

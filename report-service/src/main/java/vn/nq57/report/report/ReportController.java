@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.nq57.common.security.CurrentUser;
@@ -38,6 +39,25 @@ class ReportController {
 	@GetMapping("/api/reports/{reportId}")
 	ReportView report(CurrentUser user, @PathVariable UUID reportId) {
 		return this.service.view(user, reportId);
+	}
+
+	/**
+	 * The history of the report's data, newest first.
+	 */
+	@GetMapping("/api/reports/{reportId}/changes")
+	HistoryViews.ChangesPage changes(CurrentUser user, @PathVariable UUID reportId,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		return this.service.changes(user, reportId, page, size);
+	}
+
+	/**
+	 * The fields changed since the report was last submitted, for the leader and the
+	 * province.
+	 */
+	@GetMapping("/api/reports/{reportId}/diff")
+	HistoryViews.DiffView diff(CurrentUser user, @PathVariable UUID reportId,
+			@RequestParam(defaultValue = "last-submission") String since) {
+		return this.service.diff(user, reportId, since);
 	}
 
 	@PutMapping("/api/reports/{reportId}/values")

@@ -36,7 +36,8 @@ class ReportRepository {
 			select r.id, r.period_id, r.template_code, t.name as template_name, r.template_version, r.unit_code,
 			       coalesce(u.name, r.unit_code) as unit_name, r.province_code, pu.name as province_name, r.state,
 			       r.version, r.column_values::text as column_values, r.updated_at, r.updated_by, r.last_saved_at,
-			       r.evaluated_at, p.kind, p.period_start, p.period_end, p.open_date, p.close_date
+			       r.evaluated_at, p.kind, p.period_start, p.period_end, p.open_date, p.close_date, r.extended_until,
+			       r.submitted_late, r.approved_late
 			from report r
 			join period p on p.id = r.period_id
 			join template t on t.code = r.template_code
@@ -55,6 +56,18 @@ class ReportRepository {
 
 	Optional<ReportRow> find(UUID id) {
 		return this.jdbc.sql(SELECT_REPORT + "where r.id = :id").param("id", id).query(this::map).optional();
+	}
+
+	/**
+	 * Reads several reports at once.
+	 * @param ids the report ids
+	 * @return those that exist, in no particular order
+	 */
+	List<ReportRow> findAll(List<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(SELECT_REPORT + "where r.id in (:ids)").param("ids", ids).query(this::map).list();
 	}
 
 	/**
@@ -87,10 +100,26 @@ class ReportRepository {
 			.update();
 	}
 
-	int changeState(UUID id, ReportState from, ReportState to, Instant now) {
+	/**
+	 * Moves the state copy, keeping lateness: a submission records whether it came after
+	 * the deadline, an approval likewise, a return clears the approval's mark.
+	 * @param id the report
+	 * @param from the state it must be in
+	 * @param to the new state
+	 * @param now when
+	 * @param pastDeadline whether the report's effective close instant has passed
+	 * @return 1 if moved
+	 */
+	int changeState(UUID id, ReportState from, ReportState to, Instant now, boolean pastDeadline) {
 		return this.jdbc.sql("""
-				update report set state = :to, updated_at = :now where id = :id and state = :from
+				update report set state = :to, updated_at = :now,
+				       submitted_late = case when :to = 'SUBMITTED' then :late else submitted_late end,
+				       approved_late = case when :to = 'APPROVED' then :late
+				                            when :from = 'APPROVED' then false
+				                            else approved_late end
+				where id = :id and state = :from
 				""")
+			.param("late", pastDeadline)
 			.param("to", to.name())
 			.param("now", Timestamp.from(now))
 			.param("id", id)
@@ -151,7 +180,9 @@ class ReportRepository {
 				rs.getObject("updated_by", UUID.class), nullableInstant(rs, "last_saved_at"),
 				nullableInstant(rs, "evaluated_at"), rs.getString("kind"),
 				rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
-				rs.getObject("open_date", LocalDate.class), rs.getObject("close_date", LocalDate.class));
+				rs.getObject("open_date", LocalDate.class), rs.getObject("close_date", LocalDate.class),
+				rs.getObject("extended_until", LocalDate.class), rs.getBoolean("submitted_late"),
+				rs.getBoolean("approved_late"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -33,11 +33,26 @@ import vn.nq57.contracts.ReportState;
  * @param periodEnd the last day covered
  * @param openDate the day entry opens
  * @param closeDate the day entry closes
+ * @param extendedUntil the extension's close date a province granted, or {@code null}
+ * @param submittedLate whether it was last submitted after its effective close instant
+ * @param approvedLate whether it was approved after its effective close instant
  */
 record ReportRow(UUID id, UUID periodId, String templateCode, String templateName, int templateVersion, String unitCode,
 		String unitName, String provinceCode, @Nullable String provinceName, ReportState state, long version,
 		Map<String, String> values, Instant updatedAt, @Nullable UUID updatedBy, @Nullable Instant lastSavedAt,
 		@Nullable Instant evaluatedAt, String periodKind, LocalDate periodStart, LocalDate periodEnd,
-		LocalDate openDate, LocalDate closeDate) {
+		LocalDate openDate, LocalDate closeDate, @Nullable LocalDate extendedUntil, boolean submittedLate,
+		boolean approvedLate) {
+
+	/**
+	 * Whether the report is late now (see {@code Deadlines}): approved after its
+	 * deadline, or not approved and past it.
+	 * @param now the current instant
+	 * @return true if late
+	 */
+	boolean late(Instant now) {
+		return this.approvedLate || (this.state != ReportState.APPROVED
+				&& vn.nq57.report.period.Deadlines.pastDeadline(this.closeDate, this.extendedUntil, now));
+	}
 
 }

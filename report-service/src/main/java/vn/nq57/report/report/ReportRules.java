@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import vn.nq57.common.web.FieldProblem;
 import vn.nq57.contracts.ReportState;
 import vn.nq57.report.template.ColumnKind;
+import vn.nq57.report.template.ConditionalRule;
 import vn.nq57.report.template.FilledBy;
 import vn.nq57.report.template.TemplateColumn;
 import vn.nq57.report.template.TemplateVersion;
@@ -45,15 +46,18 @@ class ReportRules {
 
 	/**
 	 * Checks the values a caller wants to save and normalizes them (NFC, trimmed; empty
-	 * means "clear").
+	 * means "clear"). Conditional rules are checked on the values as they would be after
+	 * the save, for every rule whose condition or required columns are among those sent,
+	 * so a draft may stay incomplete but never contradicts a rule the user is editing.
 	 * @param template the report's template version
+	 * @param current the stored values
 	 * @param input the values sent, by column letter; {@code null} or blank clears
 	 * @param editable the letters the caller may fill in the report's current state
 	 * @param state the report's current state, named in messages
 	 * @return the normalized changes and the problems found
 	 */
-	Checked checkSave(TemplateVersion template, Map<String, @Nullable String> input, Set<String> editable,
-			ReportState state) {
+	Checked checkSave(TemplateVersion template, Map<String, String> current, Map<String, @Nullable String> input,
+			Set<String> editable, ReportState state) {
 		Map<String, @Nullable String> changes = new LinkedHashMap<>();
 		List<FieldProblem> problems = new ArrayList<>();
 		for (Map.Entry<String, @Nullable String> entry : input.entrySet()) {
@@ -81,7 +85,53 @@ class ReportRules {
 				changes.put(letter, checked.value());
 			}
 		}
+		if (problems.isEmpty()) {
+			Map<String, String> after = new LinkedHashMap<>(current);
+			changes.forEach((letter, value) -> {
+				if (value == null) {
+					after.remove(letter);
+				}
+				else {
+					after.put(letter, value);
+				}
+			});
+			for (ConditionalRule rule : template.rules()) {
+				boolean touched = input.containsKey(rule.when().column())
+						|| rule.require().stream().anyMatch(input::containsKey);
+				if (touched) {
+					problems.addAll(checkRule(template, rule, after));
+				}
+			}
+		}
 		return new Checked(changes, problems);
+	}
+
+	/**
+	 * The problems of one conditional rule on the given values: one per required column
+	 * left empty while the condition holds, naming both columns.
+	 * @param template the template version
+	 * @param rule the rule
+	 * @param values the values
+	 * @return the problems, empty if the rule holds
+	 */
+	private static List<FieldProblem> checkRule(TemplateVersion template, ConditionalRule rule,
+			Map<String, String> values) {
+		String trigger = values.get(rule.when().column());
+		if (trigger == null || !rule.when().in().contains(trigger)) {
+			return List.of();
+		}
+		String condition = template.column(rule.when().column())
+			.map(TemplateColumn::displayName)
+			.orElse("Cột " + rule.when().column());
+		List<FieldProblem> problems = new ArrayList<>();
+		for (String letter : rule.require()) {
+			if (normalize(values.get(letter)) == null) {
+				String required = template.column(letter).map(TemplateColumn::displayName).orElse("Cột " + letter);
+				problems.add(new FieldProblem(letter,
+						required + ": bắt buộc nhập khi " + condition + " là \"" + trigger + "\"."));
+			}
+		}
+		return problems;
 	}
 
 	/**
@@ -108,6 +158,9 @@ class ReportRules {
 			if (problem != null) {
 				problems.add(new FieldProblem(column.letter(), problem));
 			}
+		}
+		for (ConditionalRule rule : template.rules()) {
+			problems.addAll(checkRule(template, rule, values));
 		}
 		return problems;
 	}

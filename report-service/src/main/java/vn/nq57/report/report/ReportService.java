@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.nq57.common.outbox.OutboxWriter;
 import vn.nq57.common.security.CurrentUser;
 import vn.nq57.common.web.ApiException;
+import vn.nq57.common.web.FieldProblem;
 import vn.nq57.contracts.ReportState;
 import vn.nq57.contracts.UnitLevel;
 import vn.nq57.contracts.report.ReportDraftSaved;
@@ -64,8 +65,12 @@ class ReportService {
 
 	private final ReportMetrics metrics;
 
+	private final ReportRevisions revisions;
+
 	ReportService(ReportRepository reports, TemplateRepository templates, ReportRules rules, OutboxWriter outbox,
-			JdbcClient jdbc, Clock clock, MyWorkProperties myWorkProperties, ReportMetrics metrics) {
+			JdbcClient jdbc, Clock clock, MyWorkProperties myWorkProperties, ReportMetrics metrics,
+			ReportRevisions revisions) {
+		this.revisions = revisions;
 		this.metrics = metrics;
 		this.myWorkProperties = myWorkProperties;
 		this.reports = reports;
@@ -101,30 +106,55 @@ class ReportService {
 		ReportRow report = this.reports.findForUpdate(reportId)
 			.filter((found) -> ReportAccess.canSee(user, found))
 			.orElseThrow(() -> notFound(user, reportId));
+		Map<String, @Nullable String> input = (request.values() != null) ? request.values() : Map.of();
 
-		if (report.version() != request.version()) {
-			logger.debug("Refused save of report {} by {}: version {} is stale (now {})", reportId, user.accountId(),
-					request.version(), report.version());
+		Evaluation evaluation = evaluate(user, report, request.version(), input);
+		if (evaluation.stale()) {
 			this.metrics.saveRefused("stale");
 			throw new ApiException(ReportError.STALE_VERSION, report.version(), request.version());
 		}
-
-		TemplateVersion template = this.templates.get(report.templateCode(), report.templateVersion());
-		Set<String> editable = ReportAccess.editableColumns(user, report, template);
-		Map<String, @Nullable String> input = (request.values() != null) ? request.values() : Map.of();
-		ReportRules.Checked checked = this.rules.checkSave(template, input, editable, report.state());
-		if (!checked.valid()) {
-			logger.debug("Refused save of report {} by {}: {} invalid columns", reportId, user.accountId(),
-					checked.problems().size());
+		if (!evaluation.problems().isEmpty()) {
 			this.metrics.saveRefused("invalid");
-			throw new ApiException(ReportError.INVALID_VALUES, checked.problems());
+			throw new ApiException(ReportError.INVALID_VALUES, evaluation.problems());
+		}
+		if (evaluation.changes().isEmpty()) {
+			return toView(user, report);
 		}
 
+		write(user, evaluation, "API");
+		return toView(user, this.reports.find(reportId).orElseThrow());
+	}
+
+	/**
+	 * Checks a caller's values against a report without saving: stale version, scope,
+	 * column rules and conditional rules, exactly as a save would. Used by saves and by
+	 * the batch endpoints.
+	 * @param user the caller
+	 * @param report the report, in the caller's scope
+	 * @param expectedVersion the version the caller edited
+	 * @param input the values sent
+	 * @return the outcome
+	 */
+	Evaluation evaluate(CurrentUser user, ReportRow report, long expectedVersion, Map<String, @Nullable String> input) {
+		TemplateVersion template = this.templates.get(report.templateCode(), report.templateVersion());
+		if (report.version() != expectedVersion) {
+			logger.debug("Refused values for report {} by {}: version {} is stale (now {})", report.id(),
+					user.accountId(), expectedVersion, report.version());
+			return new Evaluation(report, template, true, List.of(), List.of(), report.values());
+		}
+		Set<String> editable = ReportAccess.editableColumns(user, report, template);
+		ReportRules.Checked checked = this.rules.checkSave(template, report.values(), input, editable, report.state());
+		if (!checked.valid()) {
+			logger.debug("Refused values for report {} by {}: {} invalid columns", report.id(), user.accountId(),
+					checked.problems().size());
+			return new Evaluation(report, template, false, checked.problems(), List.of(), report.values());
+		}
 		Map<String, String> after = new TreeMap<>(report.values());
-		List<String> changed = new ArrayList<>();
+		List<FieldChange> changes = new ArrayList<>();
 		checked.changes().forEach((letter, value) -> {
-			if (!Objects.equals(report.values().get(letter), value)) {
-				changed.add(letter);
+			String before = report.values().get(letter);
+			if (!Objects.equals(before, value)) {
+				changes.add(new FieldChange(letter, before, value));
 			}
 			if (value == null) {
 				after.remove(letter);
@@ -133,25 +163,117 @@ class ReportService {
 				after.put(letter, value);
 			}
 		});
-		if (changed.isEmpty()) {
-			return toView(user, report);
-		}
+		changes.sort(java.util.Comparator.comparingInt((FieldChange change) -> position(template, change.field())));
+		return new Evaluation(report, template, false, List.of(), changes, after);
+	}
 
+	/**
+	 * Writes an accepted evaluation with changes: the values with a new version, the
+	 * revision of the history, and the events, in the caller's transaction.
+	 * @param user the caller
+	 * @param evaluation an evaluation without problems and with changes
+	 * @param via {@code API} or {@code BATCH}
+	 * @return the new data version
+	 */
+	long write(CurrentUser user, Evaluation evaluation, String via) {
+		ReportRow report = evaluation.report();
+		TemplateVersion template = evaluation.template();
+		List<String> changed = evaluation.changes().stream().map(FieldChange::field).toList();
 		Instant now = Instant.now(this.clock);
-		boolean evaluated = changed.stream()
-			.anyMatch((letter) -> template.column(letter)
-				.map(TemplateColumn::filledBy)
-				.orElse(FilledBy.UNIT) == FilledBy.PROVINCE);
-		int updated = this.reports.saveValues(reportId, report.version(), after, now, user.accountId(), evaluated);
+		boolean evaluated = changed.stream().anyMatch((letter) -> filledBy(template, letter) == FilledBy.PROVINCE);
+		int updated = this.reports.saveValues(report.id(), report.version(), evaluation.after(), now, user.accountId(),
+				evaluated);
 		if (updated != 1) {
-			throw new ApiException(ReportError.STALE_VERSION, report.version() + 1, request.version());
+			throw new ApiException(ReportError.STALE_VERSION, report.version() + 1, report.version());
 		}
 		long version = report.version() + 1;
-		publish(user, report, template, changed, after, version, now);
+		this.revisions.record(report, version, Actor.of(user), via, evaluation.changes(), now);
+		publish(user, report, template, changed, evaluation.after(), version, now);
 		this.metrics.saved(evaluated);
-		logger.debug("Saved report {} version {} by {}: columns {}", reportId, version, user.accountId(), changed);
+		logger.debug("Saved report {} version {} by {}: columns {}", report.id(), version, user.accountId(), changed);
+		return version;
+	}
 
-		return toView(user, this.reports.find(reportId).orElseThrow());
+	private static int position(TemplateVersion template, String letter) {
+		return template.column(letter).map(TemplateColumn::position).orElse(Integer.MAX_VALUE);
+	}
+
+	/**
+	 * The outcome of checking a save.
+	 *
+	 * @param report the report as read
+	 * @param template its template version
+	 * @param stale whether the caller edited an older version
+	 * @param problems what is wrong with the values, empty if nothing
+	 * @param changes the fields whose canonical value differs from the stored one
+	 * @param after the values after the save
+	 */
+	record Evaluation(ReportRow report, TemplateVersion template, boolean stale, List<FieldProblem> problems,
+			List<FieldChange> changes, Map<String, String> after) {
+	}
+
+	/**
+	 * A page of the report's history of changes, newest first; same scope as reading it.
+	 * @param user the caller
+	 * @param reportId the report
+	 * @param page the page
+	 * @param size the page size
+	 * @return the page
+	 */
+	@Transactional(readOnly = true)
+	HistoryViews.ChangesPage changes(CurrentUser user, UUID reportId, int page, int size) {
+		if (page < 0) {
+			throw new ApiException(ReportError.INVALID_PARAMETER, "page", "phải là số nguyên từ 0 trở lên.");
+		}
+		if (size < 1 || size > 200) {
+			throw new ApiException(ReportError.INVALID_PARAMETER, "size", "phải là số nguyên từ 1 đến 200.");
+		}
+		ReportRow report = this.reports.find(reportId)
+			.filter((found) -> ReportAccess.canSee(user, found))
+			.orElseThrow(() -> notFound(user, reportId));
+		TemplateVersion template = this.templates.get(report.templateCode(), report.templateVersion());
+		List<HistoryViews.RevisionView> items = this.revisions.page(reportId, page, size)
+			.stream()
+			.map((revision) -> new HistoryViews.RevisionView(revision.version(), revision.templateVersion(),
+					revision.savedAt(), revision.username(), revision.displayName(), revision.via(),
+					revision.changes().stream().map((change) -> changeView(template, change)).toList()))
+			.toList();
+		return new HistoryViews.ChangesPage(reportId, page, size, this.revisions.count(reportId), items);
+	}
+
+	/**
+	 * What changed since the report was last submitted; same scope as reading it.
+	 * @param user the caller
+	 * @param reportId the report
+	 * @param since {@code last-submission}, the only baseline
+	 * @return the differences
+	 */
+	@Transactional(readOnly = true)
+	HistoryViews.DiffView diff(CurrentUser user, UUID reportId, String since) {
+		if (!"last-submission".equals(since)) {
+			throw new ApiException(ReportError.INVALID_PARAMETER, "since", "giá trị cho phép: last-submission.");
+		}
+		ReportRow report = this.reports.find(reportId)
+			.filter((found) -> ReportAccess.canSee(user, found))
+			.orElseThrow(() -> notFound(user, reportId));
+		TemplateVersion template = this.templates.get(report.templateCode(), report.templateVersion());
+		ReportRevisions.Submission submission = this.revisions.lastSubmission(reportId);
+		if (submission == null) {
+			return new HistoryViews.DiffView(reportId, since, null, null, report.version(), List.of());
+		}
+		List<String> letters = template.columns().stream().map(TemplateColumn::letter).toList();
+		List<HistoryViews.ChangeView> changes = ReportRevisions.diff(letters, submission.values(), report.values())
+			.stream()
+			.map((change) -> changeView(template, change))
+			.toList();
+		return new HistoryViews.DiffView(reportId, since, submission.submittedAt(), submission.version(),
+				report.version(), changes);
+	}
+
+	private static HistoryViews.ChangeView changeView(TemplateVersion template, FieldChange change) {
+		TemplateColumn column = template.column(change.field()).orElse(null);
+		return new HistoryViews.ChangeView(change.field(), (column != null) ? column.label() : change.field(),
+				column != null && column.personalData(), change.before(), change.after());
 	}
 
 	@Transactional(readOnly = true)
@@ -159,14 +281,10 @@ class ReportService {
 		LocalDate today = LocalDate.now(this.clock);
 		LocalDate lateSince = today.minusDays(this.myWorkProperties.lateDays());
 		return switch (user.unitLevel()) {
-			case COMMUNE -> this.reports.workOfUnit(user.unitCode(), today, lateSince)
-				.stream()
-				.map((report) -> toItem(report, today))
-				.toList();
-			case PROVINCE -> this.reports.awaitingEvaluation(user.unitCode(), today, lateSince)
-				.stream()
-				.map((report) -> toItem(report, today))
-				.toList();
+			case COMMUNE ->
+				this.reports.workOfUnit(user.unitCode(), today, lateSince).stream().map(this::toItem).toList();
+			case PROVINCE ->
+				this.reports.awaitingEvaluation(user.unitCode(), today, lateSince).stream().map(this::toItem).toList();
 			case CENTRAL -> openPeriodSummaries(user, today);
 		};
 	}
@@ -238,15 +356,16 @@ class ReportService {
 			return new MyWorkItem(null, rs.getString("template_code"), rs.getString("template_name"),
 					rs.getObject("id", UUID.class), kind, PeriodDates.label(kind, start, end), start,
 					rs.getObject("open_date", LocalDate.class), rs.getObject("close_date", LocalDate.class),
-					user.unitCode(), unitName, null, label, null, false, counts);
+					user.unitCode(), unitName, null, label, null, false, null, counts);
 		}).list();
 	}
 
-	private MyWorkItem toItem(ReportRow report, LocalDate today) {
+	private MyWorkItem toItem(ReportRow report) {
 		return new MyWorkItem(report.id(), report.templateCode(), report.templateName(), report.periodId(),
 				report.periodKind(), PeriodDates.label(report.periodKind(), report.periodStart(), report.periodEnd()),
 				report.periodStart(), report.openDate(), report.closeDate(), report.unitCode(), report.unitName(),
-				report.state(), report.state().label(), report.lastSavedAt(), late(report, today), null);
+				report.state(), report.state().label(), report.lastSavedAt(), report.late(Instant.now(this.clock)),
+				report.extendedUntil(), null);
 	}
 
 	private ReportView toView(CurrentUser user, ReportRow report) {
@@ -262,17 +381,11 @@ class ReportService {
 				List.copyOf(ReportAccess.actions(user, report)));
 		return new ReportView(report.id(), TemplateView.of(template), period, unit, report.state(),
 				report.state().label(), report.version(), report.values(), report.updatedAt(), report.lastSavedAt(),
-				late(report, LocalDate.now(this.clock)), permissions);
+				report.late(Instant.now(this.clock)), report.extendedUntil(), report.submittedLate(),
+				report.approvedLate(), permissions);
 	}
 
-	/**
-	 * Late: the close date has passed and the unit's part is not approved yet.
-	 */
-	private static boolean late(ReportRow report, LocalDate today) {
-		return today.isAfter(report.closeDate()) && report.state() != ReportState.APPROVED;
-	}
-
-	private static ApiException notFound(CurrentUser user, UUID reportId) {
+	static ApiException notFound(CurrentUser user, UUID reportId) {
 		if (user.unitLevel() != UnitLevel.CENTRAL) {
 			logger.debug("Report {} not found in the scope of unit {}", reportId, user.unitCode());
 		}

@@ -3,10 +3,12 @@ package vn.nq57.report.report;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +22,9 @@ import vn.nq57.contracts.ReportState;
 import vn.nq57.contracts.workflow.TransitionPolicy;
 import vn.nq57.contracts.workflow.WorkflowAction;
 import vn.nq57.report.ReportError;
+import vn.nq57.report.period.Deadlines;
+import vn.nq57.report.period.PeriodDates;
+import vn.nq57.report.report.InternalReportViews.ExtensionRequest;
 import vn.nq57.report.report.InternalReportViews.InternalReport;
 import vn.nq57.report.report.InternalReportViews.TransitionRequest;
 import vn.nq57.report.report.InternalReportViews.TransitionResult;
@@ -46,8 +51,11 @@ class ReportTransitions {
 
 	private final Clock clock;
 
+	private final ReportRevisions revisions;
+
 	ReportTransitions(ReportRepository reports, TemplateRepository templates, ReportRules rules, JdbcClient jdbc,
-			Clock clock) {
+			Clock clock, ReportRevisions revisions) {
+		this.revisions = revisions;
 		this.reports = reports;
 		this.templates = templates;
 		this.rules = rules;
@@ -59,8 +67,81 @@ class ReportTransitions {
 	InternalReport find(UUID reportId) {
 		ReportRow report = this.reports.find(reportId)
 			.orElseThrow(() -> new ApiException(ReportError.REPORT_NOT_FOUND));
-		return new InternalReport(report.id(), report.periodId(), report.templateCode(), report.unitCode(),
-				report.provinceCode(), report.state(), report.version());
+		return InternalReport.of(report, Instant.now(this.clock));
+	}
+
+	/**
+	 * Grants (or replaces) a report's extension: a new close date after the period's,
+	 * while the report is not approved. Idempotent per request id.
+	 * @param reportId the report
+	 * @param request the grant
+	 * @return the report's facts with its extension
+	 */
+	@Transactional
+	InternalReport extend(UUID reportId, ExtensionRequest request) {
+		UUID requestId = require(request.requestId(), "requestId");
+		LocalDate closesOn = require(request.closesOn(), "closesOn");
+		String reason = ReportRules.normalize(request.reason());
+		String grantedBy = ReportRules.normalize(request.grantedBy());
+		if (reason == null || reason.length() > 1000) {
+			throw new ApiException(ReportError.INVALID_PARAMETER, "reason", "bắt buộc, tối đa 1000 ký tự.");
+		}
+		if (grantedBy == null || grantedBy.length() > 100) {
+			throw new ApiException(ReportError.INVALID_PARAMETER, "grantedBy",
+					"bắt buộc (tên đăng nhập của người gia hạn), tối đa 100 ký tự.");
+		}
+
+		ReportRow report = this.reports.findForUpdate(reportId)
+			.orElseThrow(() -> new ApiException(ReportError.REPORT_NOT_FOUND));
+
+		Optional<UUID> grantedTo = this.jdbc.sql("select report_id from report_extension where request_id = :id")
+			.param("id", requestId)
+			.query(UUID.class)
+			.optional();
+		if (grantedTo.isPresent()) {
+			if (!grantedTo.get().equals(reportId)) {
+				throw new ApiException(ReportError.INVALID_TRANSITION,
+						"mã yêu cầu gia hạn " + requestId + " đã được dùng cho một báo cáo khác.");
+			}
+			return InternalReport.of(report, Instant.now(this.clock));
+		}
+		if (!closesOn.isAfter(report.closeDate())) {
+			throw new ApiException(ReportError.EXTENSION_REFUSED,
+					"ngày gia hạn " + PeriodDates.DAY_FORMAT.format(closesOn) + " phải sau ngày đóng của kỳ ("
+							+ PeriodDates.DAY_FORMAT.format(report.closeDate()) + ").");
+		}
+		if (report.state() == ReportState.APPROVED) {
+			throw new ApiException(ReportError.EXTENSION_REFUSED,
+					"báo cáo đã ở trạng thái \"" + report.state().label() + "\" nên không cần gia hạn.");
+		}
+
+		Instant now = Instant.now(this.clock);
+		this.jdbc.sql("""
+				insert into report_extension (request_id, report_id, closes_on, reason, granted_by, granted_at)
+				values (:requestId, :reportId, :closesOn, :reason, :grantedBy, :now)
+				""")
+			.param("requestId", requestId)
+			.param("reportId", reportId)
+			.param("closesOn", closesOn)
+			.param("reason", reason)
+			.param("grantedBy", grantedBy)
+			.param("now", Timestamp.from(now))
+			.update();
+		this.jdbc.sql("""
+				update report set extended_until = :closesOn, extension_request_id = :requestId,
+				       extension_reason = :reason, extension_granted_by = :grantedBy, extension_granted_at = :now,
+				       updated_at = :now
+				where id = :reportId
+				""")
+			.param("closesOn", closesOn)
+			.param("requestId", requestId)
+			.param("reason", reason)
+			.param("grantedBy", grantedBy)
+			.param("now", Timestamp.from(now))
+			.param("reportId", reportId)
+			.update();
+		logger.info("Report {} extended until {} by request {}", reportId, closesOn, requestId);
+		return InternalReport.of(this.reports.find(reportId).orElseThrow(), now);
 	}
 
 	@Transactional
@@ -99,7 +180,8 @@ class ReportTransitions {
 		}
 
 		Instant now = Instant.now(this.clock);
-		if (this.reports.changeState(reportId, from, to, now) != 1) {
+		boolean pastDeadline = Deadlines.pastDeadline(report.closeDate(), report.extendedUntil(), now);
+		if (this.reports.changeState(reportId, from, to, now, pastDeadline) != 1) {
 			throw new IllegalStateException("Report " + reportId + " changed state while locked");
 		}
 		this.jdbc.sql("""
@@ -115,6 +197,9 @@ class ReportTransitions {
 			.param("now", Timestamp.from(now))
 			.param("version", report.version())
 			.update();
+		if (action == WorkflowAction.SUBMIT) {
+			this.revisions.snapshotSubmission(transitionId, report, now);
+		}
 		logger.info("Report {} moved from {} to {} by transition {} ({})", reportId, from, to, transitionId, action);
 		return new TransitionResult(report.id(), report.periodId(), report.unitCode(), report.provinceCode(), to,
 				report.version());
@@ -136,10 +221,9 @@ class ReportTransitions {
 			.optional();
 	}
 
-	private static <T> T require(T value, String field) {
+	private static <T> T require(@Nullable T value, String field) {
 		if (value == null) {
-			throw new ApiException(ReportError.INVALID_PARAMETER, field,
-					"bắt buộc. Cần đủ transitionId, action, fromState và toState.");
+			throw new ApiException(ReportError.INVALID_PARAMETER, field, "bắt buộc.");
 		}
 		return value;
 	}

@@ -26,12 +26,17 @@ import vn.nq57.report.template.TemplateView;
  * @param values the filled values by column letter; empty columns are absent
  * @param updatedAt when the report last changed
  * @param lastSavedAt when data was last saved, {@code null} if never
- * @param late whether the close date has passed and the unit's part is not approved yet
+ * @param late whether the report is late: approved after its effective close instant, or
+ * not approved and past it
+ * @param extendedUntil the extension's close date a province granted, or {@code null}
+ * @param submittedLate whether it was last submitted after its effective close instant
+ * @param approvedLate whether it was approved after its effective close instant
  * @param permissions what the caller may do now
  */
 record ReportView(UUID id, TemplateView template, PeriodView period, UnitView unit, ReportState state,
 		String stateLabel, long version, Map<String, String> values, Instant updatedAt, @Nullable Instant lastSavedAt,
-		boolean late, Permissions permissions) {
+		boolean late, @Nullable LocalDate extendedUntil, boolean submittedLate, boolean approvedLate,
+		Permissions permissions) {
 
 	/**
 	 * A period.

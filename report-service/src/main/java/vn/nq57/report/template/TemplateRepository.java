@@ -1,5 +1,6 @@
 package vn.nq57.report.template;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,9 @@ import org.springframework.stereotype.Repository;
 public class TemplateRepository {
 
 	private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<ConditionalRule>> RULES = new TypeReference<>() {
 	};
 
 	private final JdbcClient jdbc;
@@ -75,13 +79,16 @@ public class TemplateRepository {
 
 	private Optional<TemplateVersion> load(String code, int version) {
 		Optional<Map<String, Object>> header = this.jdbc.sql("""
-				select t.name, t.period_kind from template t
+				select t.name, t.period_kind, t.unit_level, v.open_offset_days, v.close_offset_days,
+				       v.reminders::text as reminders, v.rules::text as rules
+				from template t
 				join template_version v on v.template_code = t.code
 				where t.code = :code and v.version = :version
 				""").param("code", code).param("version", version).query().listOfRows().stream().findFirst();
 		if (header.isEmpty()) {
 			return Optional.empty();
 		}
+		Map<String, Object> row = header.get();
 		List<TemplateColumn> columns = this.jdbc.sql("""
 				select letter, position, label, kind, options::text as options, required, filled_by, help,
 				       max_length, personal_data
@@ -95,8 +102,15 @@ public class TemplateRepository {
 					FilledBy.valueOf(rs.getString("filled_by")), rs.getString("help"), rs.getInt("max_length"),
 					rs.getBoolean("personal_data")))
 			.list();
-		return Optional.of(new TemplateVersion(code, (String) header.get().get("name"), version,
-				(String) header.get().get("period_kind"), columns));
+		List<Duration> reminders = this.jsonMapper.readValue((String) row.get("reminders"), STRING_LIST)
+			.stream()
+			.map(Duration::parse)
+			.toList();
+		List<ConditionalRule> rules = this.jsonMapper.readValue((String) row.get("rules"), RULES);
+		TemplateVersion.Schedule schedule = new TemplateVersion.Schedule(
+				((Number) row.get("open_offset_days")).intValue(), ((Number) row.get("close_offset_days")).intValue());
+		return Optional.of(new TemplateVersion(code, (String) row.get("name"), version, (String) row.get("period_kind"),
+				(String) row.get("unit_level"), schedule, reminders, columns, rules));
 	}
 
 }

@@ -11,9 +11,15 @@ import org.jspecify.annotations.Nullable;
  * @param name the Vietnamese name
  * @param version the version number
  * @param periodKind {@code DAY}, {@code WEEK} or {@code MONTH}
+ * @param unitLevel the level of the reporting units
+ * @param schedule open and close offsets in days from the period's last day
+ * @param reminders ISO-8601 durations before the close instant when reminders go out, for
+ * example {@code ["PT6H", "PT2H"]}
  * @param columns the columns in form order
+ * @param rules the conditional rules, with a Vietnamese description each
  */
-public record TemplateView(String code, String name, int version, String periodKind, List<ColumnView> columns) {
+public record TemplateView(String code, String name, int version, String periodKind, String unitLevel,
+		TemplateVersion.Schedule schedule, List<String> reminders, List<ColumnView> columns, List<RuleView> rules) {
 
 	/**
 	 * The view of a template version.
@@ -27,7 +33,46 @@ public record TemplateView(String code, String name, int version, String periodK
 					column.options(), column.required(), column.filledBy(), column.help(), column.maxLength(),
 					column.personalData()))
 			.toList();
-		return new TemplateView(template.code(), template.name(), template.version(), template.periodKind(), columns);
+		List<RuleView> rules = template.rules()
+			.stream()
+			.map((rule) -> new RuleView(rule.when(), rule.require(), describe(template, rule)))
+			.toList();
+		return new TemplateView(template.code(), template.name(), template.version(), template.periodKind(),
+				template.unitLevel(), template.schedule(),
+				template.reminders().stream().map(java.time.Duration::toString).toList(), columns, rules);
+	}
+
+	/**
+	 * A rule in Vietnamese, naming both columns, for example: Cột N (Vướng mắc chính
+	 * trong ngày) bắt buộc nhập khi Cột D (Hạ tầng mạng) là "Yếu" hoặc "Không ổn định".
+	 * @param template the version the rule belongs to
+	 * @param rule the rule
+	 * @return the sentence
+	 */
+	public static String describe(TemplateVersion template, ConditionalRule rule) {
+		String required = rule.require()
+			.stream()
+			.map((letter) -> template.column(letter).map(TemplateColumn::displayName).orElse("Cột " + letter))
+			.collect(java.util.stream.Collectors.joining(", "));
+		String condition = template.column(rule.when().column())
+			.map(TemplateColumn::displayName)
+			.orElse("Cột " + rule.when().column());
+		String options = rule.when()
+			.in()
+			.stream()
+			.map((option) -> "\"" + option + "\"")
+			.collect(java.util.stream.Collectors.joining(" hoặc "));
+		return required + " bắt buộc nhập khi " + condition + " là " + options + ".";
+	}
+
+	/**
+	 * A conditional rule as the API shows it.
+	 *
+	 * @param when the condition column and the options that trigger it
+	 * @param require the letters then required
+	 * @param description the rule in Vietnamese
+	 */
+	public record RuleView(ConditionalRule.Condition when, List<String> require, String description) {
 	}
 
 	/**

@@ -68,7 +68,7 @@ class PeriodOpeningTests extends ReportServiceTestBase {
 		assertThat(reportCount(periodId(day))).isEqualTo(COMMUNES);
 		assertThat(this.jdbc.sql("""
 				select count(*) from report where period_id = :id and state = 'ENTERING' and version = 0
-				  and column_values = '{}'::jsonb and template_version = 1
+				  and column_values = '{}'::jsonb and template_version = 2
 				""").param("id", periodId(day)).query(Long.class).single()).isEqualTo(COMMUNES);
 
 		String periodId = opened.get().periodId().toString();

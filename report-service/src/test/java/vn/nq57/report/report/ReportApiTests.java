@@ -70,7 +70,7 @@ class ReportApiTests extends ReportServiceTestBase {
 		assertThat(response.status()).isEqualTo(200);
 		JsonNode report = response.json();
 		assertThat(report.path("template").path("code").asString()).isEqualTo("BC_NGAY_XA");
-		assertThat(report.path("template").path("version").asInt()).isEqualTo(1);
+		assertThat(report.path("template").path("version").asInt()).isEqualTo(2);
 		assertThat(report.path("template").path("columns").findValuesAsString("letter")).containsExactly("B", "C", "D",
 				"E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R");
 		assertThat(report.path("period").path("label").asString()).isEqualTo("Ngày 30/06/2025");
@@ -213,7 +213,7 @@ class ReportApiTests extends ReportServiceTestBase {
 	void saveWhenVersionIsStaleThenConflictsAndKeepsWhatTheOtherUserSaved() {
 		UUID reportId = reportId("30307", DAY_30_06);
 		Response first = this.api.put("/api/reports/" + reportId + "/values",
-				TestTokens.bearer(TestAccount.dataEntry("30307", "91")), save(0, Map.of("D", "Yếu")));
+				TestTokens.bearer(TestAccount.dataEntry("30307", "91")), save(0, Map.of("D", "Tạm được")));
 		assertThat(first.status()).isEqualTo(200);
 
 		Response late = this.api.put("/api/reports/" + reportId + "/values",
@@ -226,7 +226,7 @@ class ReportApiTests extends ReportServiceTestBase {
 			.contains("chưa được lưu");
 		Response now = this.api.get("/api/reports/" + reportId, TestTokens.bearer(TestAccount.leader("30307", "91")));
 		assertThat(now.json().path("version").asLong()).isEqualTo(1);
-		assertThat(now.json().path("values").path("D").asString()).isEqualTo("Yếu");
+		assertThat(now.json().path("values").path("D").asString()).isEqualTo("Tạm được");
 		assertThat(now.json().path("values").has("B")).isFalse();
 	}
 
@@ -238,7 +238,7 @@ class ReportApiTests extends ReportServiceTestBase {
 		java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
 
 		var first = java.util.concurrent.CompletableFuture
-			.supplyAsync(() -> putAfter(start, reportId, dataEntry, Map.of("D", "Yếu")));
+			.supplyAsync(() -> putAfter(start, reportId, dataEntry, Map.of("D", "Tạm được")));
 		var second = java.util.concurrent.CompletableFuture
 			.supplyAsync(() -> putAfter(start, reportId, leader, Map.of("D", "Tốt")));
 
@@ -280,6 +280,12 @@ class ReportApiTests extends ReportServiceTestBase {
 					save(0, Map.of("D", "Tốt")));
 			Response grid = this.api.get("/api/periods/" + periodId(DAY_30_06) + "/reports?q=30943", outsider);
 			Response myWork = this.api.get("/api/reports/my-work", outsider);
+			Response changes = this.api.get("/api/reports/" + reportId + "/changes", outsider);
+			Response diff = this.api.get("/api/reports/" + reportId + "/diff", outsider);
+			Response batchCheck = this.api.post("/api/reports/batch/check", outsider, Map.of("items",
+					List.of(Map.of("reportId", reportId.toString(), "version", 0, "values", Map.of("D", "Tốt")))));
+			Response batchSave = this.api.post("/api/reports/batch/save", outsider, Map.of("items",
+					List.of(Map.of("reportId", reportId.toString(), "version", 0, "values", Map.of("D", "Tốt")))));
 
 			assertThat(read.status()).isEqualTo(404);
 			assertThat(read.json().path("code").asString()).isEqualTo("RPT-001");
@@ -288,6 +294,11 @@ class ReportApiTests extends ReportServiceTestBase {
 			assertThat(grid.status()).isEqualTo(200);
 			assertThat(grid.json().path("totalElements").asLong()).isZero();
 			assertThat(myWork.json().findValuesAsString("reportId")).doesNotContain(reportId.toString());
+			assertThat(changes.status()).isEqualTo(404);
+			assertThat(diff.status()).isEqualTo(404);
+			assertThat(batchCheck.json().path("items").get(0).path("errors").get(0).path("code").asString())
+				.isEqualTo("RPT-001");
+			assertThat(batchSave.json().path("items").get(0).path("saved").asBoolean()).isFalse();
 		}
 		assertNothingSaved(reportId);
 		Response unknown = this.api.get("/api/reports/" + UUID.randomUUID(), LONG_THANH_DATA_ENTRY);

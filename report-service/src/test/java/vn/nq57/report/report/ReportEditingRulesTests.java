@@ -38,7 +38,7 @@ class ReportEditingRulesTests extends ReportServiceTestBase {
 		move(reportId, "SUBMIT", "ENTERING", "SUBMITTED");
 
 		Response entryWhileSubmitted = put(reportId, DATA_ENTRY, 1, Map.of("N", "Bổ sung"));
-		Response leaderWhileSubmitted = put(reportId, LEADER, 1, Map.of("D", "Yếu"));
+		Response leaderWhileSubmitted = put(reportId, LEADER, 1, Map.of("D", "Tạm được"));
 
 		assertThat(entryWhileSubmitted.status()).isEqualTo(422);
 		assertThat(entryWhileSubmitted.json().path("errors").get(0).path("message").asString())
@@ -65,7 +65,7 @@ class ReportEditingRulesTests extends ReportServiceTestBase {
 			.startsWith("Cột D (Hạ tầng mạng): tài khoản của bạn không được nhập cột này");
 		JsonNode asProvince = view(reportId, AN_GIANG);
 		assertThat(asProvince.path("version").asLong()).isEqualTo(2);
-		assertThat(asProvince.path("values").path("D").asString()).isEqualTo("Yếu");
+		assertThat(asProvince.path("values").path("D").asString()).isEqualTo("Tạm được");
 		assertThat(asProvince.path("permissions").path("editableColumns").values()).extracting(JsonNode::asString)
 			.containsExactly("P", "Q", "R");
 		assertThat(asProvince.path("permissions").path("canAttach").asBoolean()).isFalse();
