@@ -10,6 +10,8 @@ import vn.nq57.contracts.report.PeriodOpened;
 import vn.nq57.contracts.report.ReportDraftSaved;
 import vn.nq57.contracts.report.ReportEvaluated;
 import vn.nq57.contracts.report.TemplateVersionPublished;
+import vn.nq57.contracts.workflow.ReminderIssued;
+import vn.nq57.contracts.workflow.ReportDeadlineExtended;
 import vn.nq57.contracts.workflow.ReportTransitioned;
 import vn.nq57.contracts.workflow.WorkflowAction;
 
@@ -31,6 +33,8 @@ public final class EventCatalog {
 			new Entry(WorkflowAction.RECALL.eventType(), Topics.WORKFLOW, ReportTransitioned.class),
 			new Entry(WorkflowAction.APPROVE.eventType(), Topics.WORKFLOW, ReportTransitioned.class),
 			new Entry(WorkflowAction.RETURN.eventType(), Topics.WORKFLOW, ReportTransitioned.class),
+			new Entry(ReportDeadlineExtended.TYPE, Topics.WORKFLOW, ReportDeadlineExtended.class),
+			new Entry(ReminderIssued.TYPE, Topics.WORKFLOW, ReminderIssued.class),
 			new Entry(AttachmentAdded.TYPE, Topics.FILE, AttachmentAdded.class),
 			new Entry(AttachmentRemoved.TYPE, Topics.FILE, AttachmentRemoved.class));
 

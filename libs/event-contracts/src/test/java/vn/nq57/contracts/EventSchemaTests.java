@@ -30,6 +30,8 @@ import vn.nq57.contracts.report.PeriodOpened;
 import vn.nq57.contracts.report.ReportDraftSaved;
 import vn.nq57.contracts.report.ReportEvaluated;
 import vn.nq57.contracts.report.TemplateVersionPublished;
+import vn.nq57.contracts.workflow.ReminderIssued;
+import vn.nq57.contracts.workflow.ReportDeadlineExtended;
 import vn.nq57.contracts.workflow.ReportTransitioned;
 import vn.nq57.contracts.workflow.WorkflowAction;
 
@@ -132,6 +134,10 @@ class EventSchemaTests {
 						NOW),
 				transition(WorkflowAction.SUBMIT), transition(WorkflowAction.RECALL),
 				transition(WorkflowAction.APPROVE), transition(WorkflowAction.RETURN),
+				new ReportDeadlineExtended(ID, ID, ID, "30943", "91", LocalDate.of(2025, 7, 3),
+						"Mất điện diện rộng do mưa bão", "tinh_91", NOW),
+				new ReminderIssued(ID, ID, ID, "30943", "91", ReminderIssued.Audience.DATA_ENTRY, "PT2H",
+						Instant.parse("2025-06-30T16:59:59.999999999Z"), NOW),
 				new AttachmentAdded(ID, ID, "30943", "91", "ENTRY", "application/pdf", 1024,
 						"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", ID, NOW),
 				new AttachmentRemoved(ID, ID, "30943", "91", ID, NOW));
