@@ -17,8 +17,11 @@ import vn.nq57.contracts.ReportState;
  * @param provinceCode the unit's province
  * @param state report-service's copy of the state
  * @param version the report's data version
+ * @param unitName the reporting unit's name, when report-service gives it
+ * @param provinceName the province's name, when report-service gives it
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReportFacts(UUID reportId, UUID periodId, @Nullable String templateCode, String unitCode,
-		@Nullable String provinceCode, ReportState state, long version) {
+		@Nullable String provinceCode, ReportState state, long version, @Nullable String unitName,
+		@Nullable String provinceName) {
 }

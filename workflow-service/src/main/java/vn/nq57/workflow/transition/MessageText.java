@@ -14,10 +14,10 @@ import vn.nq57.common.web.FieldProblem;
  * characters other than line breaks and tabs removed (PostgreSQL text cannot hold NUL),
  * trimmed, absent when blank, at most {@value #MAX_LENGTH} characters.
  */
-final class MessageText {
+public final class MessageText {
 
 	/** The longest message accepted, in characters (code points). */
-	static final int MAX_LENGTH = 2000;
+	public static final int MAX_LENGTH = 2000;
 
 	private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
 
@@ -34,6 +34,18 @@ final class MessageText {
 	 * @throws ApiException {@link WorkflowError#MESSAGE_TOO_LONG} naming the field
 	 */
 	static @Nullable String normalise(@Nullable String raw) {
+		return normalise(raw, FIELD, "Lời nhắn");
+	}
+
+	/**
+	 * Normalises a text field the same way as a message.
+	 * @param raw the text as sent
+	 * @param field the request field it arrives in, named in the refusal
+	 * @param label what users call the field, for example "Lý do gia hạn"
+	 * @return the stored form, or {@code null} when absent or blank
+	 * @throws ApiException {@link WorkflowError#MESSAGE_TOO_LONG} naming the field
+	 */
+	public static @Nullable String normalise(@Nullable String raw, String field, String label) {
 		if (raw == null) {
 			return null;
 		}
@@ -46,9 +58,9 @@ final class MessageText {
 		}
 		int length = text.codePointCount(0, text.length());
 		if (length > MAX_LENGTH) {
-			String problem = "Lời nhắn dài " + length + " ký tự; tối đa " + MAX_LENGTH + " ký tự.";
-			throw new ApiException(WorkflowError.MESSAGE_TOO_LONG, List.of(new FieldProblem(FIELD, problem)), length,
-					MAX_LENGTH);
+			String problem = label + " dài " + length + " ký tự; tối đa " + MAX_LENGTH + " ký tự.";
+			throw new ApiException(WorkflowError.MESSAGE_TOO_LONG, List.of(new FieldProblem(field, problem)), label,
+					length, MAX_LENGTH);
 		}
 		return text;
 	}

@@ -22,11 +22,13 @@ import vn.nq57.workflow.report.TransitionCommand;
  * @param actorAccountId the acting account
  * @param actorUsername its sign-in name
  * @param actorRole the role it acts in
+ * @param actorDisplayName the person behind the account, when the token names them
  * @param message the normalised message, if any
  * @param createdAt when it was recorded
  */
 record PendingTransition(UUID id, UUID reportId, WorkflowAction action, ReportState fromState, ReportState toState,
-		UUID actorAccountId, String actorUsername, Role actorRole, @Nullable String message, Instant createdAt) {
+		UUID actorAccountId, String actorUsername, Role actorRole, @Nullable String actorDisplayName,
+		@Nullable String message, Instant createdAt) {
 
 	TransitionCommand command() {
 		return new TransitionCommand(this.id, this.action, this.fromState, this.toState);

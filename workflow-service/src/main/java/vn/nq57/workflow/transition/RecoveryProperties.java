@@ -17,9 +17,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize how many pending transitions one run handles at most; default 100
  */
 @ConfigurationProperties("nq57.workflow.recovery")
-record RecoveryProperties(Boolean enabled, Duration interval, Duration gracePeriod, int batchSize) {
+public record RecoveryProperties(Boolean enabled, Duration interval, Duration gracePeriod, int batchSize) {
 
-	RecoveryProperties {
+	public RecoveryProperties {
 		enabled = (enabled != null) ? enabled : Boolean.TRUE;
 		interval = (interval != null) ? interval : Duration.ofSeconds(30);
 		gracePeriod = (gracePeriod != null) ? gracePeriod : Duration.ofSeconds(30);

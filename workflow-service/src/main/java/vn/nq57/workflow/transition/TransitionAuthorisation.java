@@ -21,7 +21,7 @@ import vn.nq57.workflow.report.ReportFacts;
  * {@link TransitionPolicy} for its role, its relation to the report's unit and the
  * report's current state. Refusals name the current state and what is possible.
  */
-final class TransitionAuthorisation {
+public final class TransitionAuthorisation {
 
 	private TransitionAuthorisation() {
 	}
@@ -33,7 +33,7 @@ final class TransitionAuthorisation {
 	 * @return the relation
 	 * @throws ApiException {@link WorkflowError#REPORT_NOT_FOUND} outside the scope
 	 */
-	static Relation relationInScope(CurrentUser user, ReportFacts report) {
+	public static Relation relationInScope(CurrentUser user, ReportFacts report) {
 		requireInScope(user, report.unitCode(), report.provinceCode());
 		return switch (user.unitLevel()) {
 			case COMMUNE -> user.actsFor(report.unitCode()) ? Relation.OWN_UNIT : Relation.OTHER;
@@ -51,7 +51,7 @@ final class TransitionAuthorisation {
 	 * @param provinceCode the unit's province
 	 * @throws ApiException {@link WorkflowError#REPORT_NOT_FOUND} outside the scope
 	 */
-	static void requireInScope(CurrentUser user, String unitCode, @Nullable String provinceCode) {
+	public static void requireInScope(CurrentUser user, String unitCode, @Nullable String provinceCode) {
 		if (!user.canSee(unitCode, provinceCode)) {
 			throw new ApiException(WorkflowError.REPORT_NOT_FOUND);
 		}
@@ -92,7 +92,7 @@ final class TransitionAuthorisation {
 	 * @param state the state
 	 * @return a Vietnamese sentence
 	 */
-	static String whoMayActIn(ReportState state) {
+	public static String whoMayActIn(ReportState state) {
 		return switch (state) {
 			case ENTERING -> "chỉ người nhập liệu của đơn vị mới có thể trình lãnh đạo cấp đơn vị.";
 			case SUBMITTED ->

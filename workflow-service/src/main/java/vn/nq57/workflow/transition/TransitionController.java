@@ -30,8 +30,11 @@ class TransitionController {
 
 	private final TransitionService transitions;
 
-	TransitionController(TransitionService transitions) {
+	private final ForwardingService forwarding;
+
+	TransitionController(TransitionService transitions, ForwardingService forwarding) {
 		this.transitions = transitions;
+		this.forwarding = forwarding;
 	}
 
 	@PostMapping("/{action:submit|recall|approve|return}")
@@ -58,6 +61,37 @@ class TransitionController {
 		String message = (request != null) ? request.message() : null;
 
 		return this.transitions.transition(user, reportId, workflowAction, message);
+	}
+
+	@GetMapping("/forwarding")
+	@Operation(summary = "Chuyển xử lý: các bước chuyển báo cáo cho người xử lý tiếp theo mà bạn có thể chọn lúc này",
+			description = "Mỗi bước kèm người nhận (đơn vị, vai trò, tài khoản). Khi không có bước nào, "
+					+ "explanation nêu trạng thái hiện tại và ai đang xử lý.")
+	@ApiResponse(responseCode = "200", description = "Các bước có thể chọn, có thể rỗng")
+	@ApiResponse(responseCode = "404", description = "WFL-001: không có báo cáo hoặc ngoài phạm vi",
+			content = @Content(mediaType = "application/problem+json"))
+	ForwardingOptions forwardingOptions(CurrentUser user, @PathVariable UUID reportId) {
+		return this.forwarding.options(user, reportId);
+	}
+
+	@PostMapping("/forwarding")
+	@Operation(summary = "Chuyển xử lý: thực hiện bước đã chọn kèm lời nhắn",
+			description = "action là một trong options[].action của GET …/forwarding; trả lại bắt buộc lý do.")
+	@ApiResponse(responseCode = "200", description = "Đã chuyển báo cáo cho người nhận")
+	@ApiResponse(responseCode = "403", description = "WFL-003: tài khoản không bao giờ được thực hiện bước này",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "404", description = "WFL-001: không có báo cáo hoặc ngoài phạm vi",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "409", description = "WFL-002: sai trạng thái; WFL-006; RPT-…",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "422",
+			description = "WFL-009: không phải bước chuyển xử lý; WFL-004: thiếu lý do; WFL-005; RPT-…",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "503", description = "COM-007; WFL-007: đã ghi nhận, sẽ tự hoàn tất",
+			content = @Content(mediaType = "application/problem+json"))
+	ForwardingResponse forward(CurrentUser user, @PathVariable UUID reportId,
+			@RequestBody(required = false) @Nullable ForwardingRequest request) {
+		return this.forwarding.forward(user, reportId, (request != null) ? request : new ForwardingRequest(null, null));
 	}
 
 	@GetMapping("/history")

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +29,8 @@ import vn.nq57.workflow.report.ReportFacts;
 class TransitionRepository {
 
 	private static final String TRANSITION_COLUMNS = """
-			id, report_id, action, from_state, to_state, actor_account_id, actor_username, actor_role, message,
-			created_at""";
+			id, report_id, action, from_state, to_state, actor_account_id, actor_username, actor_role,
+			actor_display_name, message, created_at""";
 
 	private final JdbcClient jdbc;
 
@@ -104,9 +105,10 @@ class TransitionRepository {
 	void insertPending(PendingTransition transition) {
 		this.jdbc.sql("""
 				insert into report_transition (id, report_id, action, from_state, to_state, actor_account_id,
-				                               actor_username, actor_role, message, status, created_at)
+				                               actor_username, actor_role, actor_display_name, message, status,
+				                               created_at)
 				values (:id, :reportId, :action, :fromState, :toState, :actorAccountId, :actorUsername, :actorRole,
-				        :message, 'PENDING', :createdAt)
+				        :actorDisplayName, :message, 'PENDING', :createdAt)
 				""")
 			.param("id", transition.id())
 			.param("reportId", transition.reportId())
@@ -116,6 +118,7 @@ class TransitionRepository {
 			.param("actorAccountId", transition.actorAccountId())
 			.param("actorUsername", transition.actorUsername())
 			.param("actorRole", transition.actorRole().name())
+			.param("actorDisplayName", transition.actorDisplayName())
 			.param("message", transition.message())
 			.param("createdAt", Timestamp.from(transition.createdAt()))
 			.update();
@@ -176,10 +179,12 @@ class TransitionRepository {
 			.single();
 
 		this.jdbc.sql("""
-				update report_transition set status = 'COMPLETED', sequence = :sequence, resolved_at = :now
+				update report_transition
+				set status = 'COMPLETED', sequence = :sequence, resolved_at = :now, data_version = :version
 				where id = :id
 				""")
 			.param("sequence", sequence)
+			.param("version", applied.version())
 			.param("now", Timestamp.from(now))
 			.param("id", transition.id())
 			.update();
@@ -197,27 +202,46 @@ class TransitionRepository {
 				""").param("code", failureCode).param("now", Timestamp.from(now)).param("id", id).update();
 	}
 
-	/** The completed transitions of a report, in the order they happened. */
+	/**
+	 * The completed steps of a report, transitions and extensions, in the order they
+	 * happened.
+	 */
 	List<HistoryEntry> history(UUID reportId) {
 		return this.jdbc.sql("""
-				select id, sequence, action, from_state, to_state, actor_username, actor_role, message, resolved_at
+				select id, 'TRANSITION' as kind, sequence, action, from_state, to_state, actor_username,
+				       actor_display_name, actor_role, message, null::date as closes_on, data_version, resolved_at
 				from report_transition where report_id = :reportId and status = 'COMPLETED'
-				order by sequence
-				""")
-			.param("reportId", reportId)
-			.query((rs, rowNum) -> HistoryEntry.of(rs.getObject("id", UUID.class), rs.getInt("sequence"),
-					WorkflowAction.valueOf(rs.getString("action")), ReportState.valueOf(rs.getString("from_state")),
-					ReportState.valueOf(rs.getString("to_state")), rs.getString("actor_username"),
-					Role.valueOf(rs.getString("actor_role")), rs.getString("message"), instant(rs, "resolved_at")))
-			.list();
+				union all
+				select id, 'EXTENSION', null, 'EXTEND', null, null, actor_username, actor_display_name, actor_role,
+				       reason, closes_on, null, resolved_at
+				from report_extension where report_id = :reportId and status = 'COMPLETED'
+				order by resolved_at, sequence nulls last
+				""").param("reportId", reportId).query(TransitionRepository::historyEntry).list();
+	}
+
+	private static HistoryEntry historyEntry(ResultSet rs, int rowNum) throws SQLException {
+		UUID id = rs.getObject("id", UUID.class);
+		Role role = Role.valueOf(rs.getString("actor_role"));
+		Instant occurredAt = instant(rs, "resolved_at");
+		if (HistoryEntry.EXTENSION.equals(rs.getString("kind"))) {
+			return HistoryEntry.extension(id, rs.getObject("closes_on", LocalDate.class),
+					rs.getString("actor_username"), rs.getString("actor_display_name"), role, rs.getString("message"),
+					occurredAt);
+		}
+		long version = rs.getLong("data_version");
+		Long dataVersion = rs.wasNull() ? null : version;
+		return HistoryEntry.transition(id, rs.getInt("sequence"), WorkflowAction.valueOf(rs.getString("action")),
+				ReportState.valueOf(rs.getString("from_state")), ReportState.valueOf(rs.getString("to_state")),
+				rs.getString("actor_username"), rs.getString("actor_display_name"), role, rs.getString("message"),
+				dataVersion, occurredAt);
 	}
 
 	private static PendingTransition pendingTransition(ResultSet rs, int rowNum) throws SQLException {
 		return new PendingTransition(rs.getObject("id", UUID.class), rs.getObject("report_id", UUID.class),
 				WorkflowAction.valueOf(rs.getString("action")), ReportState.valueOf(rs.getString("from_state")),
 				ReportState.valueOf(rs.getString("to_state")), rs.getObject("actor_account_id", UUID.class),
-				rs.getString("actor_username"), Role.valueOf(rs.getString("actor_role")), rs.getString("message"),
-				instant(rs, "created_at"));
+				rs.getString("actor_username"), Role.valueOf(rs.getString("actor_role")),
+				rs.getString("actor_display_name"), rs.getString("message"), instant(rs, "created_at"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

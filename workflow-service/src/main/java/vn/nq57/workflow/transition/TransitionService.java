@@ -83,9 +83,52 @@ class TransitionService {
 	TransitionResponse transition(CurrentUser user, UUID reportId, WorkflowAction action, @Nullable String rawMessage) {
 		String message = MessageText.normalise(rawMessage);
 
-		ReportFacts report = this.reports.facts(reportId)
-			.orElseThrow(() -> new ApiException(WorkflowError.REPORT_NOT_FOUND));
+		ReportFacts report = facts(reportId);
 		Relation relation = TransitionAuthorisation.relationInScope(user, report);
+		return transition(user, report, relation, action, message);
+	}
+
+	/**
+	 * The facts of a report from report-service.
+	 * @param reportId the report
+	 * @return the facts
+	 * @throws ApiException {@link WorkflowError#REPORT_NOT_FOUND} when it does not exist
+	 */
+	ReportFacts facts(UUID reportId) {
+		return this.reports.facts(reportId).orElseThrow(() -> new ApiException(WorkflowError.REPORT_NOT_FOUND));
+	}
+
+	/**
+	 * The state workflow-service holds for a report, or report-service's copy before
+	 * workflow-service first acted on it.
+	 * @param report the report's facts
+	 * @return the current state
+	 */
+	ReportState currentState(ReportFacts report) {
+		return this.repository.state(report.reportId()).orElse(report.state());
+	}
+
+	/**
+	 * The transition of a report still waiting for report-service, if any.
+	 * @param reportId the report
+	 * @return its action
+	 */
+	Optional<WorkflowAction> pendingAction(UUID reportId) {
+		return this.repository.pending(reportId).map(PendingTransition::action);
+	}
+
+	/**
+	 * Takes an action on a report whose facts and the account's relation to it are known
+	 * already.
+	 * @param user the account
+	 * @param report the report's facts
+	 * @param relation the account's relation to the report's unit, within its scope
+	 * @param action the action
+	 * @param message the normalised message, if any
+	 * @return the report's state after the transition
+	 */
+	TransitionResponse transition(CurrentUser user, ReportFacts report, Relation relation, WorkflowAction action,
+			@Nullable String message) {
 
 		boolean mayFinishEarlier = true;
 		while (true) {
@@ -169,7 +212,7 @@ class TransitionService {
 		}
 
 		PendingTransition pending = new PendingTransition(UUID.randomUUID(), report.reportId(), action, state,
-				action.target(), user.accountId(), user.username(), role, message, now);
+				action.target(), user.accountId(), user.username(), role, ActorNames.current(), message, now);
 		try {
 			this.repository.insertPending(pending);
 		}
