@@ -433,6 +433,23 @@ class GatewayTests {
 	}
 
 	@Test
+	void identityPagesWhenIdentitySetsItsSessionCookieThenOnlyThatBrowserGetsItNeverTheNextOne() throws Exception {
+		identity.answerSettingCookie("/auth/login", "JSESSIONID=signed-in-as-30943-01; Path=/auth; HttpOnly");
+
+		MockHttpServletResponse first = perform(post("/auth/login").cookie(new Cookie("XSRF-TOKEN", CSRF))
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content("username=30943_01&password=x&_csrf=identity-token"));
+		assertThat(first.getHeaders(HttpHeaders.SET_COOKIE)).anyMatch((cookie) -> cookie.startsWith("JSESSIONID="));
+		identity.forget();
+
+		perform(get("/auth/login"));
+
+		StubBackend.Received second = identity.nextRequest();
+		assertThat(second).isNotNull();
+		assertThat(second.header("Cookie")).as("another browser's request carries no cookie of the first").isNull();
+	}
+
+	@Test
 	void identityPagesWhenForwardedThenTellIdentityThePublicAddressSoItsRedirectsStayOnTheGateway() throws Exception {
 		identity.answer("/auth/login", 200, "{}");
 

@@ -66,15 +66,22 @@ final class StubBackend implements AutoCloseable {
 	}
 
 	void answer(String path, int status, String json) {
-		this.answers.put(path, new Answer(status, json, Duration.ZERO));
+		this.answers.put(path, new Answer(status, json, Duration.ZERO, null));
 	}
 
 	void answer(String path, int status, String json, Duration delay) {
-		this.answers.put(path, new Answer(status, json, delay));
+		this.answers.put(path, new Answer(status, json, delay, null));
+	}
+
+	/**
+	 * Answers a path with 200 and a {@code Set-Cookie} header, as a sign-in page does.
+	 */
+	void answerSettingCookie(String path, String setCookie) {
+		this.answers.put(path, new Answer(200, "{}", Duration.ZERO, setCookie));
 	}
 
 	void answerSlowly(String path, Duration delay) {
-		this.answers.put(path, new Answer(200, "{}", delay));
+		this.answers.put(path, new Answer(200, "{}", delay, null));
 	}
 
 	/**
@@ -112,7 +119,7 @@ final class StubBackend implements AutoCloseable {
 		String path = exchange.getRequestURI().getPath();
 		this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
 				Map.copyOf(exchange.getRequestHeaders()), body.length));
-		Answer answer = this.answers.getOrDefault(path, new Answer(200, "{\"stub\":true}", Duration.ZERO));
+		Answer answer = this.answers.getOrDefault(path, new Answer(200, "{\"stub\":true}", Duration.ZERO, null));
 		try {
 			Thread.sleep(answer.delay().toMillis());
 		}
@@ -121,6 +128,9 @@ final class StubBackend implements AutoCloseable {
 		}
 		byte[] response = answer.json().getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		if (answer.setCookie() != null) {
+			exchange.getResponseHeaders().set("Set-Cookie", answer.setCookie());
+		}
 		exchange.sendResponseHeaders(answer.status(), response.length);
 		exchange.getResponseBody().write(response);
 		exchange.close();
@@ -131,7 +141,7 @@ final class StubBackend implements AutoCloseable {
 		this.server.stop(0);
 	}
 
-	record Answer(int status, String json, Duration delay) {
+	record Answer(int status, String json, Duration delay, @Nullable String setCookie) {
 	}
 
 	/**
