@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
@@ -74,6 +75,17 @@ public final class TestTokens {
 	 * @return the compact JWT
 	 */
 	public static String token(TestAccount account) {
+		return token(account, Map.of());
+	}
+
+	/**
+	 * A signed access token for the account with extra claims, for example a {@code name}
+	 * a future identity-service may add.
+	 * @param account the account
+	 * @param extraClaims claims added to the standard ones
+	 * @return the compact JWT
+	 */
+	public static String token(TestAccount account, Map<String, Object> extraClaims) {
 		Instant now = Instant.now();
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUER)
 			.subject(account.username())
@@ -89,6 +101,7 @@ public final class TestTokens {
 		if (account.provinceCode() != null) {
 			claims.claim("province", account.provinceCode());
 		}
+		extraClaims.forEach(claims::claim);
 		return sign(claims.build());
 	}
 

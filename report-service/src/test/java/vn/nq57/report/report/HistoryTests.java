@@ -93,6 +93,22 @@ class HistoryTests extends ReportServiceTestBase {
 	}
 
 	@Test
+	void changesWhenTheTokenCarriesThePersonsNameThenTheRevisionShowsIt() {
+		UUID reportId = reportId("30502", DAY_30_06);
+		String named = "Bearer "
+				+ TestTokens.token(TestAccount.dataEntry("30502", "91"), Map.of("name", "Trần Thị Hoa"));
+
+		Response saved = this.api.put("/api/reports/" + reportId + "/values", named,
+				save(0, Map.of("B", "Đã hoàn thành")));
+		JsonNode revision = this.api.get("/api/reports/" + reportId + "/changes", named).json().path("items").get(0);
+
+		assertThat(saved.status()).isEqualTo(200);
+		assertThat(revision.path("username").asString()).isEqualTo("30502_01");
+		assertThat(revision.path("displayName").asString()).isEqualTo("Trần Thị Hoa");
+		assertThat(revision.path("changes").get(0).path("before").isNull()).isTrue();
+	}
+
+	@Test
 	void historyWhenAnotherUnitOrProvinceAsksOrBaselineUnknownThenRefused() {
 		UUID reportId = reportId("30478", DAY_30_06);
 		List<String> outsiders = List.of(TestTokens.bearer(TestAccount.dataEntry("30481", "91")),
