@@ -27,7 +27,18 @@ public enum IdentityError implements ErrorCode {
 
 	/** IDN-004: the account of the token no longer exists or is disabled. */
 	ACCOUNT_NOT_FOUND("IDN-004", HttpStatus.NOT_FOUND,
-			"Không tìm thấy tài khoản của phiên đăng nhập này hoặc tài khoản đã bị khóa. Vui lòng đăng nhập lại.");
+			"Không tìm thấy tài khoản của phiên đăng nhập này hoặc tài khoản đã bị khóa. Vui lòng đăng nhập lại."),
+
+	/** IDN-005: no account has the username in the path. */
+	ACCOUNT_UNKNOWN("IDN-005", HttpStatus.NOT_FOUND, "Tên đăng nhập: không có tài khoản nào tên \"%s\"."),
+
+	/**
+	 * IDN-006: the account in the path is outside what the caller may manage (a province
+	 * manages its communes' accounts, a unit leader its data-entry account, the centre
+	 * every account).
+	 */
+	ACCOUNT_OUT_OF_SCOPE("IDN-006", HttpStatus.FORBIDDEN,
+			"Tên đăng nhập: tài khoản \"%s\" không thuộc phạm vi quản lý của bạn.");
 
 	private final String code;
 

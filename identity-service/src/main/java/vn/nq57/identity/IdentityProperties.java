@@ -28,6 +28,9 @@ import org.springframework.core.io.Resource;
  * @param purgeInterval how often authorizations whose every token has expired are
  * deleted; default 15 minutes
  * @param demo the local-stack demo mode
+ * @param signIn brute-force protection of the login form and the password policy
+ * @param cccd the keys protecting stored citizen identity numbers
+ * @param reset one-time password-reset codes
  * @param clients the OAuth2 clients, keyed by a short name (for example {@code gateway})
  * so that an environment variable such as {@code NQ57_IDENTITY_CLIENTS_GATEWAY_SECRET}
  * can override one field; default the gateway and the three calling services of the
@@ -38,7 +41,8 @@ public record IdentityProperties(@DefaultValue("http://localhost:8080/auth") URI
 		@Nullable Resource signingKeyLocation, @DefaultValue("10m") Duration accessTokenTtl,
 		@DefaultValue("8h") Duration refreshTokenTtl,
 		@DefaultValue("classpath:units/don-vi-hanh-chinh-2025.csv") Resource unitList,
-		@DefaultValue("15m") Duration purgeInterval, @DefaultValue Demo demo, Map<String, Client> clients) {
+		@DefaultValue("15m") Duration purgeInterval, @DefaultValue Demo demo, @DefaultValue SignIn signIn, Cccd cccd,
+		@DefaultValue Reset reset, Map<String, Client> clients) {
 
 	public IdentityProperties {
 		clients = (clients != null) ? Map.copyOf(clients) : Map.of();
@@ -53,6 +57,48 @@ public record IdentityProperties(@DefaultValue("http://localhost:8080/auth") URI
 	 * @param password the demo password; default {@code nq57-demo-2025}
 	 */
 	public record Demo(@DefaultValue("false") boolean enabled, @DefaultValue("nq57-demo-2025") String password) {
+	}
+
+	/**
+	 * Brute-force protection: after {@code accountThreshold} failed sign-ins in a row on
+	 * one username (known or not, so lockouts reveal nothing), or
+	 * {@code addressThreshold} from one source address, further attempts are refused for
+	 * {@code firstLockout}, doubling with each further failure up to {@code maxLockout}.
+	 * Never permanent: shared unit accounts must not be locked out for long by a
+	 * stranger.
+	 *
+	 * @param accountThreshold failures on one username before it is locked; default 5
+	 * @param addressThreshold failures from one address before it is locked; default 20
+	 * @param firstLockout the first lockout; default 1 minute
+	 * @param maxLockout the longest lockout; default 15 minutes
+	 * @param forgetAfter failures are forgotten after this long without a new one;
+	 * default 1 hour
+	 * @param commonPasswords how many of the most common passwords (zxcvbn's ranked list)
+	 * are refused as new passwords; default 10,000
+	 */
+	public record SignIn(@DefaultValue("5") int accountThreshold, @DefaultValue("20") int addressThreshold,
+			@DefaultValue("1m") Duration firstLockout, @DefaultValue("15m") Duration maxLockout,
+			@DefaultValue("1h") Duration forgetAfter, @DefaultValue("10000") int commonPasswords) {
+	}
+
+	/**
+	 * Keys protecting citizen identity numbers (CCCD): a keyed hash for uniqueness and
+	 * lookup, and AES-GCM encryption for display to administrators. Both are secrets
+	 * (base64 of 32 random bytes); the local values in {@code application.yml} must be
+	 * replaced everywhere else.
+	 *
+	 * @param hmacKey the HMAC-SHA256 key; required
+	 * @param encryptionKey the AES-256 key; required
+	 */
+	public record Cccd(String hmacKey, String encryptionKey) {
+	}
+
+	/**
+	 * One-time password-reset codes issued by a unit leader, a province or the centre.
+	 *
+	 * @param codeTtl how long a code may be used; default 30 minutes
+	 */
+	public record Reset(@DefaultValue("30m") Duration codeTtl) {
 	}
 
 	/**

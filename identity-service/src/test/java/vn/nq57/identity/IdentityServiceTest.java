@@ -3,6 +3,7 @@ package vn.nq57.identity;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -100,6 +101,37 @@ public abstract class IdentityServiceTest {
 	 * @return the tokens and the browser's session
 	 */
 	protected SignIn signIn(Browser browser, String username) {
+		return signIn(browser, username, PASSWORD);
+	}
+
+	/**
+	 * Runs the authorization-code flow with PKCE with the given password.
+	 * @param browser the browser
+	 * @param username the account
+	 * @param password its password
+	 * @return the tokens and the browser's session
+	 */
+	protected SignIn signIn(Browser browser, String username, String password) {
+		AuthorizationRequest request = authorizationRequest();
+
+		HttpResponse<String> toLogin = browser.get(request.uri());
+		assertThat(toLogin.statusCode()).isEqualTo(302);
+		assertThat(location(toLogin)).endsWith("/auth/login");
+
+		HttpResponse<String> afterLogin = browser.submitLogin(this, username, password);
+		assertThat(afterLogin.statusCode()).isEqualTo(302);
+		assertThat(location(afterLogin)).contains("/auth/oauth2/authorize");
+
+		HttpResponse<String> toClient = browser.get(URI.create(location(afterLogin)));
+		assertThat(toClient.statusCode()).isEqualTo(302);
+		return new SignIn(exchange(request, URI.create(location(toClient))), request.nonce());
+	}
+
+	/**
+	 * A new authorization request of the gateway, with PKCE, state and nonce.
+	 * @return the request
+	 */
+	protected AuthorizationRequest authorizationRequest() {
 		String verifier = randomUrlSafe(32);
 		String state = randomUrlSafe(16);
 		String nonce = randomUrlSafe(16);
@@ -112,33 +144,46 @@ public abstract class IdentityServiceTest {
 		authorize.put("nonce", nonce);
 		authorize.put("code_challenge", s256(verifier));
 		authorize.put("code_challenge_method", "S256");
+		return new AuthorizationRequest(uri("/oauth2/authorize?" + form(authorize)), verifier, state, nonce);
+	}
 
-		HttpResponse<String> toLogin = browser.get(uri("/oauth2/authorize?" + form(authorize)));
-		assertThat(toLogin.statusCode()).isEqualTo(302);
-		assertThat(location(toLogin)).endsWith("/auth/login");
-
-		HttpResponse<String> afterLogin = browser.submitLogin(this, username, PASSWORD);
-		assertThat(afterLogin.statusCode()).isEqualTo(302);
-		assertThat(location(afterLogin)).contains("/auth/oauth2/authorize");
-
-		HttpResponse<String> toClient = browser.get(URI.create(location(afterLogin)));
-		assertThat(toClient.statusCode()).isEqualTo(302);
-		URI callback = URI.create(location(toClient));
+	/**
+	 * Checks the callback the browser was sent to and exchanges its code for tokens.
+	 * @param request the authorization request
+	 * @param callback where the authorization endpoint redirected the browser
+	 * @return the tokens
+	 */
+	protected Tokens exchange(AuthorizationRequest request, URI callback) {
 		assertThat(callback.toString()).startsWith(REDIRECT_URI + "?");
 		Map<String, String> callbackParams = query(callback);
-		assertThat(callbackParams).containsEntry("state", state);
+		assertThat(callbackParams).containsEntry("state", request.state());
 
 		Map<String, String> exchange = new LinkedHashMap<>();
 		exchange.put("grant_type", "authorization_code");
 		exchange.put("code", callbackParams.get("code"));
 		exchange.put("redirect_uri", REDIRECT_URI);
-		exchange.put("code_verifier", verifier);
+		exchange.put("code_verifier", request.verifier());
 		HttpResponse<String> tokenResponse = tokenRequest(GATEWAY, GATEWAY_SECRET, exchange);
 		assertThat(tokenResponse.statusCode()).as(tokenResponse.body()).isEqualTo(200);
 		JsonNode body = this.json.readTree(tokenResponse.body());
-		Tokens tokens = new Tokens(body.get("access_token").asString(), body.get("refresh_token").asString(),
+		return new Tokens(body.get("access_token").asString(), body.get("refresh_token").asString(),
 				body.get("id_token").asString());
-		return new SignIn(tokens, nonce);
+	}
+
+	/**
+	 * Calls an API path with a bearer token and a method.
+	 * @param method the method, for example {@code POST}
+	 * @param path the path under {@code /auth}
+	 * @param accessToken the token
+	 * @return the response
+	 */
+	protected HttpResponse<String> api(String method, String path, String accessToken) {
+		HttpRequest request = HttpRequest.newBuilder(uri(path))
+			.header("Accept", "application/json")
+			.header("Authorization", "Bearer " + accessToken)
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.build();
+		return send(HttpClient.newHttpClient(), request);
 	}
 
 	/**
@@ -250,6 +295,17 @@ public abstract class IdentityServiceTest {
 	}
 
 	/**
+	 * An authorization request as the gateway sends it.
+	 *
+	 * @param uri the authorization endpoint with every parameter
+	 * @param verifier the PKCE verifier
+	 * @param state the state
+	 * @param nonce the nonce
+	 */
+	public record AuthorizationRequest(URI uri, String verifier, String state, String nonce) {
+	}
+
+	/**
 	 * The result of a sign-in.
 	 *
 	 * @param tokens the tokens
@@ -263,7 +319,39 @@ public abstract class IdentityServiceTest {
 	 */
 	public static final class Browser {
 
+		private static final SecureRandom addresses = new SecureRandom();
+
 		private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+		/**
+		 * The client address the gateway reports for this browser
+		 * ({@code X-Forwarded-For}), distinct per browser so that lockouts per address of
+		 * one test do not reach another.
+		 */
+		private final String address;
+
+		public Browser() {
+			this("10.57." + addresses.nextInt(256) + "." + (1 + addresses.nextInt(254)));
+		}
+
+		public Browser(String address) {
+			this.address = address;
+		}
+
+		/**
+		 * The value of a cookie this browser holds.
+		 * @param name the cookie name
+		 * @return the value, or {@code null}
+		 */
+		public @Nullable String cookie(String name) {
+			return this.cookies.getCookieStore()
+				.getCookies()
+				.stream()
+				.filter((cookie) -> cookie.getName().equals(name))
+				.map(HttpCookie::getValue)
+				.findFirst()
+				.orElse(null);
+		}
 
 		private final HttpClient client = HttpClient.newBuilder()
 			.cookieHandler(this.cookies)
@@ -276,7 +364,12 @@ public abstract class IdentityServiceTest {
 		 * @return the response
 		 */
 		public HttpResponse<String> get(URI uri) {
-			return send(this.client, HttpRequest.newBuilder(uri).header("Accept", "text/html").GET().build());
+			return send(this.client,
+					HttpRequest.newBuilder(uri)
+						.header("Accept", "text/html")
+						.header("X-Forwarded-For", this.address)
+						.GET()
+						.build());
 		}
 
 		/**
@@ -289,6 +382,7 @@ public abstract class IdentityServiceTest {
 			return send(this.client,
 					HttpRequest.newBuilder(uri)
 						.header("Accept", "text/html")
+						.header("X-Forwarded-For", this.address)
 						.header("Content-Type", "application/x-www-form-urlencoded")
 						.POST(HttpRequest.BodyPublishers.ofString(form(parameters)))
 						.build());
@@ -302,15 +396,29 @@ public abstract class IdentityServiceTest {
 		 * @return the response to the form
 		 */
 		public HttpResponse<String> submitLogin(IdentityServiceTest test, String username, String password) {
-			HttpResponse<String> page = get(test.uri("/login"));
-			assertThat(page.statusCode()).isEqualTo(200);
-			Matcher csrf = CSRF.matcher(page.body());
-			assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
 			Map<String, String> fields = new LinkedHashMap<>();
 			fields.put("username", username);
 			fields.put("password", password);
-			fields.put("_csrf", csrf.group(1));
-			return post(test.uri("/login"), fields);
+			return submitForm(test, "/login", "/login", fields);
+		}
+
+		/**
+		 * Opens a page and submits its form with the page's CSRF token.
+		 * @param test the test, for addresses
+		 * @param page the page's path
+		 * @param action the form's path
+		 * @param fields the fields typed
+		 * @return the response to the form
+		 */
+		public HttpResponse<String> submitForm(IdentityServiceTest test, String page, String action,
+				Map<String, String> fields) {
+			HttpResponse<String> opened = get(test.uri(page));
+			assertThat(opened.statusCode()).as("GET " + page).isEqualTo(200);
+			Matcher csrf = CSRF.matcher(opened.body());
+			assertThat(csrf.find()).as("the form carries a CSRF token").isTrue();
+			Map<String, String> withToken = new LinkedHashMap<>(fields);
+			withToken.put("_csrf", csrf.group(1));
+			return post(test.uri(action), withToken);
 		}
 
 	}

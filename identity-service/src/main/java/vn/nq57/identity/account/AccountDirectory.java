@@ -57,7 +57,12 @@ public class AccountDirectory implements UserDetailsService {
 		return this.accounts.findEnabledIdentity(normalise(username));
 	}
 
-	private static String normalise(String username) {
+	/**
+	 * The stored form of a typed username.
+	 * @param username as typed
+	 * @return stripped and in lower case
+	 */
+	public static String normalise(String username) {
 		return username.strip().toLowerCase(Locale.ROOT);
 	}
 

@@ -2,6 +2,8 @@ package vn.nq57.identity.account;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +52,66 @@ class AccountRepository {
 			.optional();
 	}
 
+	Optional<AccountIdentity> findIdentity(String username) {
+		return this.jdbc.sql("""
+				select a.id, a.username, a.role, u.code, u.level, u.province_code
+				from account a join unit u on u.code = a.unit_code
+				where a.username = :username
+				""")
+			.param("username", username)
+			.query((rs, rowNum) -> new AccountIdentity(rs.getObject("id", UUID.class), rs.getString("username"),
+					Role.valueOf(rs.getString("role")), rs.getString("code"), UnitLevel.valueOf(rs.getString("level")),
+					rs.getString("province_code")))
+			.optional();
+	}
+
+	Optional<AccountDetails> findDetails(String username) {
+		return this.jdbc.sql("""
+				select username, enabled, full_name, position, phone, cccd_encrypted, last_sign_in_at,
+				       password_hash is not null as has_password, must_change_password
+				from account where username = :username
+				""")
+			.param("username", username)
+			.query((rs, rowNum) -> new AccountDetails(rs.getString("username"), rs.getBoolean("enabled"),
+					rs.getString("full_name"), rs.getString("position"), rs.getString("phone"),
+					rs.getString("cccd_encrypted"),
+					(rs.getTimestamp("last_sign_in_at") != null) ? rs.getTimestamp("last_sign_in_at").toInstant()
+							: null,
+					rs.getBoolean("has_password"), rs.getBoolean("must_change_password")))
+			.optional();
+	}
+
+	void saveResetCode(UUID accountId, String codeHash, UUID issuedBy, Instant expiresAt) {
+		this.jdbc.sql("""
+				insert into password_reset_code (account_id, code_hash, issued_by, expires_at)
+				values (:accountId, :hash, :issuedBy, :expiresAt)
+				on conflict (account_id) do update set code_hash = excluded.code_hash, issued_by = excluded.issued_by,
+				    expires_at = excluded.expires_at, created_at = now()
+				""")
+			.param("accountId", accountId)
+			.param("hash", codeHash)
+			.param("issuedBy", issuedBy)
+			.param("expiresAt", Timestamp.from(expiresAt))
+			.update();
+	}
+
+	/**
+	 * Deletes the account's reset code if it matches and has not expired; a code works
+	 * once.
+	 * @return true if a valid code was used up
+	 */
+	boolean useResetCode(String username, String codeHash, Instant now) {
+		return this.jdbc.sql("""
+				delete from password_reset_code c using account a
+				where c.account_id = a.id and a.username = :username and a.enabled
+				  and c.code_hash = :hash and c.expires_at > :now
+				""")
+			.param("username", username)
+			.param("hash", codeHash)
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
 	Optional<Account> findById(UUID id) {
 		return this.jdbc.sql("""
 				select id, username, unit_code, role, password_hash, enabled, must_change_password
@@ -63,11 +125,14 @@ class AccountRepository {
 
 	void insertAll(List<Account> accounts) {
 		this.jdbcTemplate.batchUpdate("""
-				insert into account (id, username, unit_code, role, password_hash, enabled, must_change_password)
-				values (?, ?, ?, ?, ?, ?, ?)
+				insert into account (id, username, unit_code, role, password_hash, enabled, must_change_password,
+				                     first_login_waived)
+				values (?, ?, ?, ?, ?, ?, ?, ?)
 				""", accounts.stream()
 			.map((account) -> new Object[] { account.id(), account.username(), account.unitCode(),
-					account.role().name(), account.passwordHash(), account.enabled(), account.mustChangePassword() })
+					account.role().name(), account.passwordHash(), account.enabled(), account.mustChangePassword(),
+					// demo accounts (a password and nothing to change) skip first login
+					account.passwordHash() != null && !account.mustChangePassword() })
 			.toList());
 	}
 
@@ -79,7 +144,8 @@ class AccountRepository {
 
 	int setPasswordWhereMissing(String passwordHash) {
 		return this.jdbc.sql("""
-				update account set password_hash = :hash, must_change_password = false, updated_at = now()
+				update account set password_hash = :hash, must_change_password = false, first_login_waived = true,
+				       updated_at = now()
 				where password_hash is null
 				""").param("hash", passwordHash).update();
 	}
@@ -95,6 +161,69 @@ class AccountRepository {
 		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('nq57.identity.account-provisioning'))")
 			.query()
 			.singleRow();
+	}
+
+	Optional<SetupState> findSetupState(String username) {
+		return this.jdbc.sql("""
+				select password_hash, must_change_password, full_name, position, phone, cccd_hmac is not null as linked,
+				       first_login_waived
+				from account where username = :username and enabled
+				""")
+			.param("username", username)
+			.query((rs, rowNum) -> new SetupState(rs.getString("password_hash"), rs.getBoolean("must_change_password"),
+					rs.getString("full_name"), rs.getString("position"), rs.getString("phone"), rs.getBoolean("linked"),
+					rs.getBoolean("first_login_waived")))
+			.optional();
+	}
+
+	int updatePassword(String username, String passwordHash, boolean mustChange) {
+		return this.jdbc.sql("""
+				update account set password_hash = :hash, must_change_password = :mustChange,
+				       password_changed_at = now(), updated_at = now()
+				where username = :username
+				""").param("hash", passwordHash).param("mustChange", mustChange).param("username", username).update();
+	}
+
+	int updateProfile(String username, String fullName, String position, String phone) {
+		return this.jdbc.sql("""
+				update account set full_name = :fullName, position = :position, phone = :phone, updated_at = now()
+				where username = :username
+				""")
+			.param("fullName", fullName)
+			.param("position", position)
+			.param("phone", phone)
+			.param("username", username)
+			.update();
+	}
+
+	boolean isCccdLinkedElsewhere(String cccdHmac, String username) {
+		return this.jdbc.sql("select count(*) from account where cccd_hmac = :hmac and username <> :username")
+			.param("hmac", cccdHmac)
+			.param("username", username)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	int linkCccd(String username, String cccdHmac, String cccdEncrypted) {
+		return this.jdbc.sql("""
+				update account set cccd_hmac = :hmac, cccd_encrypted = :encrypted, cccd_linked_at = now(),
+				       updated_at = now()
+				where username = :username
+				""").param("hmac", cccdHmac).param("encrypted", cccdEncrypted).param("username", username).update();
+	}
+
+	/**
+	 * Ends every sign-in of the account: its login sessions here and its authorizations
+	 * (so its refresh tokens stop working).
+	 */
+	int endSessions(String username) {
+		int authorizations = this.jdbc.sql("delete from oauth2_authorization where principal_name = :username")
+			.param("username", username)
+			.update();
+		int sessions = this.jdbc.sql("delete from spring_session where principal_name = :username")
+			.param("username", username)
+			.update();
+		return authorizations + sessions;
 	}
 
 	private static Account map(ResultSet rs, int rowNum) throws SQLException {

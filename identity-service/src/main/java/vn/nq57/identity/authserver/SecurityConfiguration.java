@@ -11,9 +11,21 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
+import java.util.Map;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+
 import vn.nq57.common.security.ProblemAuthenticationHandlers;
 import vn.nq57.common.security.RolesJwtAuthenticationConverter;
 import vn.nq57.common.web.ProblemWriter;
+import vn.nq57.identity.account.AccountDirectory;
+import vn.nq57.identity.account.AccountSetup;
+import vn.nq57.identity.firstlogin.FirstLoginFilter;
+import vn.nq57.identity.signin.SignInLockedException;
+import vn.nq57.identity.signin.SignInThrottle;
+import vn.nq57.identity.signin.ThrottledAuthenticationProvider;
 
 /**
  * Three filter chains, in order: the OAuth2/OIDC protocol endpoints; the bearer-token API
@@ -35,13 +47,15 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http) {
+	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, AccountSetup setup) {
 		http.oauth2AuthorizationServer((authorizationServer) -> {
 			http.securityMatcher(authorizationServer.getEndpointsMatcher());
 			// OIDC: discovery, userinfo, RP-initiated logout (/connect/logout).
 			authorizationServer.oidc(Customizer.withDefaults());
 		})
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			// First login comes before any authorization code.
+			.addFilterAfter(new FirstLoginFilter(setup), SecurityContextHolderFilter.class)
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()))
 			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
 					new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
@@ -72,11 +86,33 @@ class SecurityConfiguration {
 	SecurityFilterChain browserFilterChain(HttpSecurity http) {
 		http.authorizeHttpRequests(
 				(requests) -> requests.requestMatchers(OPEN_PATHS).permitAll().anyRequest().authenticated())
-			.formLogin((form) -> form.loginPage(LOGIN_PAGE).failureUrl(LOGIN_PAGE + "?error"))
+			.formLogin((form) -> form.loginPage(LOGIN_PAGE).failureHandler(loginFailureHandler()))
 			.logout((logout) -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout"))
 			.headers(
 					(headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
 		return http.build();
+	}
+
+	/**
+	 * The login form's only authentication provider (also for the authorization server,
+	 * whose own providers handle clients and tokens): password check with the escalating
+	 * temporary lockout.
+	 */
+	@Bean
+	ThrottledAuthenticationProvider signInAuthenticationProvider(AccountDirectory accounts,
+			PasswordEncoder passwordEncoder, SignInThrottle throttle) {
+		return new ThrottledAuthenticationProvider(accounts, passwordEncoder, throttle);
+	}
+
+	/**
+	 * A refused sign-in goes back to the login page with one generic message, whatever
+	 * the reason; a lockout with its own message, equally generic (it names no account).
+	 */
+	private static ExceptionMappingAuthenticationFailureHandler loginFailureHandler() {
+		ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
+		handler.setDefaultFailureUrl(LOGIN_PAGE + "?error");
+		handler.setExceptionMappings(Map.of(SignInLockedException.class.getName(), LOGIN_PAGE + "?locked"));
+		return handler;
 	}
 
 }

@@ -101,6 +101,34 @@ class LoginPageTests extends IdentityServiceTest {
 	}
 
 	@Test
+	void loginWhenSignedInThenTheSessionIdChanges() {
+		Browser browser = browser();
+		browser.get(uri("/login"));
+		String before = browser.cookie("NQ57_AUTH");
+
+		HttpResponse<String> response = browser.submitLogin(this, "30943_01", PASSWORD);
+
+		assertThat(before).as("the login page's session, holding the CSRF token").isNotNull();
+		assertThat(location(response)).doesNotContain("error");
+		assertThat(browser.cookie("NQ57_AUTH")).isNotNull().isNotEqualTo(before);
+	}
+
+	@Test
+	void loginWhenReturnAddressPointsElsewhereThenStaysOnThisSite() {
+		Browser browser = browser();
+		browser.get(uri("/login?redirect=https://evil.example/&continue=https://evil.example/"));
+
+		HttpResponse<String> response = browser.submitLogin(this, "30943_01", PASSWORD);
+		HttpResponse<String> authorize = browser.get(uri("/oauth2/authorize?response_type=code&client_id=" + GATEWAY
+				+ "&scope=openid&redirect_uri=https://evil.example/cb&state=s"
+				+ "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"));
+
+		assertThat(location(response)).startsWith(uri("/").toString()).doesNotContain("evil");
+		assertThat(authorize.statusCode()).as("an unregistered redirect URI is never redirected to").isEqualTo(400);
+		assertThat(authorize.headers().firstValue("Location")).isEmpty();
+	}
+
+	@Test
 	void loginWhenCsrfTokenMissingThenRefusesTheForm() {
 		HttpResponse<String> response = browser().post(uri("/login"),
 				Map.of("username", "30943_01", "password", PASSWORD));
@@ -113,8 +141,11 @@ class LoginPageTests extends IdentityServiceTest {
 		HttpResponse<String> page = browser().get(uri("/login/forgot-password"));
 
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("Quên mật khẩu", "lãnh đạo đơn vị", "Tỉnh/Thành phố", "mã đặt lại mật khẩu",
-				"Quay lại trang đăng nhập");
+		assertThat(page.body())
+			.contains("Quên mật khẩu", "lãnh đạo đơn vị", "Tỉnh/Thành phố", "mã đặt lại mật khẩu",
+					"<label for=\"username\">Tên đăng nhập</label>", "<label for=\"code\">Mã đặt lại mật khẩu</label>",
+					"<label for=\"newPassword\">Mật khẩu mới</label>", "name=\"_csrf\"", "Quay lại trang đăng nhập")
+			.doesNotContain("<script");
 	}
 
 	@Test
