@@ -1,0 +1,7 @@
+/**
+ * dashboard-service.
+ */
+@NullMarked
+package vn.nq57.dashboard;
+
+import org.jspecify.annotations.NullMarked;
