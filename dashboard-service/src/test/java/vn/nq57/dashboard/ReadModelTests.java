@@ -3,6 +3,7 @@ package vn.nq57.dashboard;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,6 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.nq57.contracts.ReportState;
+import vn.nq57.contracts.report.PeriodOpened;
+import vn.nq57.contracts.report.TemplateVersionPublished;
+import vn.nq57.contracts.workflow.ReportDeadlineExtended;
 import vn.nq57.contracts.workflow.WorkflowAction;
 import vn.nq57.dashboard.events.DashboardEventsListener;
 import vn.nq57.testsupport.TestAccount;
@@ -97,6 +101,39 @@ class ReadModelTests extends DashboardTestBase {
 		assertThat(counts.path("onTime").asLong()).isZero();
 		assertThat(summary.path("provinces").size()).isEqualTo(2);
 		assertThat(summary.path("difficulties").isEmpty()).isTrue();
+	}
+
+	@Test
+	void summaryWhenDeadlineExtendedAndTemplateVersionPublishedThenExtendedNotLateAndNewOptionsShown() {
+		LocalDate closeDate = LocalDate.of(2025, 7, 1);
+		UUID periodId = UUID.randomUUID();
+		events.send(new PeriodOpened(periodId, "BC_TEST_EXT", 2, "DAY", closeDate, closeDate, closeDate.minusDays(1),
+				closeDate, 2));
+		UUID published = events.send(new TemplateVersionPublished("BC_TEST_EXT", 2, "DAY",
+				List.of(new TemplateVersionPublished.Column("D", "Hạ tầng mạng", "CHOICE",
+						List.of("Tốt", "Yếu", "Mất kết nối"), true, "UNIT"),
+						new TemplateVersionPublished.Column("N", "Vướng mắc chính trong ngày", "TEXT", List.of(), false,
+								"UNIT")),
+				Instant.now()));
+		UUID report = UUID.randomUUID();
+		events.send(TestEvents.draft(report, periodId, "00008", HA_NOI, 1, Map.of("D", "Mất kết nối"), Instant.now()));
+		UUID extended = events.send(new ReportDeadlineExtended(UUID.randomUUID(), report, periodId, "00008", HA_NOI,
+				LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(3), "Mất điện diện rộng", "tinh_01",
+				Instant.now()));
+
+		awaitApplied(published);
+		JsonNode summary = awaitSummary(periodId, HA_NOI, CENTRE, extended);
+
+		JsonNode counts = summary.path("counts");
+		assertThat(counts.path("total").asLong()).isEqualTo(2);
+		assertThat(counts.path("extended").asLong()).isEqualTo(1);
+		assertThat(counts.path("late").asLong()).isEqualTo(1);
+		assertThat(summary.path("columns").size()).isEqualTo(1);
+		assertThat(option(column(summary, "D"), "Mất kết nối")).isEqualTo(1);
+		Answer extendedCommunes = get("/api/dashboard/periods/" + periodId + "/communes?province=01&status=EXTENDED",
+				CENTRE);
+		assertThat(extendedCommunes.json().size()).isEqualTo(1);
+		assertThat(extendedCommunes.json().get(0).path("late").asBoolean()).isFalse();
 	}
 
 	@Test

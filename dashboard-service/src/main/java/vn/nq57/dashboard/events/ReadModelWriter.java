@@ -31,6 +31,8 @@ import vn.nq57.contracts.identity.UnitRegistered;
 import vn.nq57.contracts.report.PeriodOpened;
 import vn.nq57.contracts.report.ReportDraftSaved;
 import vn.nq57.contracts.report.ReportEvaluated;
+import vn.nq57.contracts.report.TemplateVersionPublished;
+import vn.nq57.contracts.workflow.ReportDeadlineExtended;
 import vn.nq57.contracts.workflow.WorkflowAction;
 import vn.nq57.dashboard.events.DashboardEventsListener.IncomingEvent;
 
@@ -56,11 +58,6 @@ public class ReadModelWriter {
 
 	/** The PostgreSQL notification channel of changed scopes. */
 	public static final String CHANNEL = "nq57_dashboard";
-
-	/** Types this service reads; others are ignored. */
-	static final String DEADLINE_EXTENDED = "report-deadline-extended";
-
-	static final String TEMPLATE_PUBLISHED = "template-version-published";
 
 	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -354,12 +351,10 @@ public class ReadModelWriter {
 				return Kind.TRANSITION;
 			}
 		}
-		// Types added by other teams this release are matched by name and version 1, so
-		// this service builds before their records exist in the contract module.
-		if (type.startsWith("vn.nq57.workflow." + DEADLINE_EXTENDED + ".v1")) {
+		if (type.equals(ReportDeadlineExtended.TYPE)) {
 			return Kind.EXTENSION;
 		}
-		if (type.startsWith("vn.nq57.report." + TEMPLATE_PUBLISHED + ".v1")) {
+		if (type.equals(TemplateVersionPublished.TYPE)) {
 			return Kind.TEMPLATE;
 		}
 		return Kind.IGNORED;
