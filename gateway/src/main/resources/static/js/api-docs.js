@@ -8,6 +8,7 @@ const SERVICES = [
   ['workflow', 'Dịch vụ quy trình duyệt (workflow-service)'],
   ['file', 'Dịch vụ tệp đính kèm (file-service)'],
   ['export', 'Dịch vụ xuất nhập Excel (export-service)'],
+  ['dashboard', 'Dịch vụ bảng theo dõi (dashboard-service)'],
 ];
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];

@@ -6,6 +6,7 @@ import { h, replace, toast } from './dom.js';
 import { renderMyWork } from './my-work.js';
 import { renderReport } from './report.js';
 import { renderPeriod } from './period.js';
+import { renderDashboard } from './dashboard.js';
 
 const main = document.getElementById('app');
 
@@ -18,8 +19,14 @@ const user = { username: '', unit: null, roles: [] };
 const ROUTES = [
   { pattern: /^#\/bao-cao\/([\w-]+)$/, render: (id) => renderReport(main, id, user) },
   { pattern: /^#\/ky\/([\w-]+)$/, render: (id) => renderPeriod(main, id, user) },
+  { pattern: /^#\/theo-doi(?:\/(\d{2}))?$/, render: (province) => renderDashboard(main, province || provinceOf(user)) },
   { pattern: /^(#\/?)?$/, render: () => renderMyWork(main, user) },
 ];
+
+/** A province account's own province; the centre sees the nation unless it picks one. */
+function provinceOf(u) {
+  return u.roles.includes('PROVINCE_SUPERVISOR') && u.unit ? u.unit.code : null;
+}
 
 let shownHash = null;
 
@@ -66,6 +73,8 @@ async function loadUser() {
   document.getElementById('user-name').textContent = user.username;
   document.getElementById('user-unit').textContent = user.unit ? user.unit.name : '';
   document.getElementById('user-box').hidden = false;
+  const watches = user.roles.includes('PROVINCE_SUPERVISOR') || user.roles.includes('ADMIN');
+  document.getElementById('menu-dashboard').hidden = !watches;
 }
 
 async function logout() {

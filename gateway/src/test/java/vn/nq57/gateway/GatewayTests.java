@@ -58,6 +58,8 @@ class GatewayTests {
 
 	static final StubBackend identity = StubBackend.start();
 
+	static final SseBackend dashboard = SseBackend.start();
+
 	static final String CSRF = "0f8c2a6e-csrf-token-of-test";
 
 	@Autowired
@@ -86,6 +88,7 @@ class GatewayTests {
 		registry.add("nq57.gateway.backends.file.uri", files::url);
 		registry.add("nq57.gateway.backends.identity.uri", identity::url);
 		registry.add("nq57.gateway.backends.workflow.uri", StubBackend::unreachableUrl);
+		registry.add("nq57.gateway.backends.dashboard.uri", dashboard::url);
 		registry.add("spring.security.oauth2.client.provider.nq57.token-uri",
 				() -> identity.url() + "/auth/oauth2/token");
 	}
@@ -95,6 +98,7 @@ class GatewayTests {
 		report.close();
 		files.close();
 		identity.close();
+		dashboard.close();
 	}
 
 	@BeforeEach
@@ -103,6 +107,40 @@ class GatewayTests {
 		report.forget();
 		files.forget();
 		identity.forget();
+	}
+
+	@Test
+	void dashboardStreamWhenBackendSendsEventsThenEachReachesTheBrowserAtOnceWithoutBuffering() throws Exception {
+		Cookie session = this.sessions.signIn("tinh_91", "access-token-tinh-91").cookie();
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/dashboard/stream?periodId=p1"))
+			.header("Cookie", session.getName() + "=" + session.getValue())
+			.header("Accept", "text/event-stream")
+			.build();
+		java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+
+		HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
+			.send(request, HttpResponse.BodyHandlers.ofLines());
+		Thread reader = new Thread(() -> response.body().forEach(lines::add));
+		reader.setDaemon(true);
+		reader.start();
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
+		// The first event arrives while the backend still holds the connection open.
+		assertThat(lines.poll(10, TimeUnit.SECONDS)).isEqualTo("id: 1");
+		assertThat(lines.poll(5, TimeUnit.SECONDS)).isEqualTo("event: summary");
+		assertThat(lines.poll(5, TimeUnit.SECONDS)).isEqualTo("data: {\"approved\":0}");
+		assertThat(dashboard.authorization()).isEqualTo("Bearer access-token-tinh-91");
+		dashboard.releaseSecondEvent();
+		List<String> rest = new ArrayList<>();
+		while (!rest.contains("data: {\"approved\":1}")) {
+			String line = lines.poll(10, TimeUnit.SECONDS);
+			assertThat(line).as("the second event").isNotNull();
+			rest.add(line);
+		}
+		assertThat(rest).contains(":heartbeat", "id: 2");
 	}
 
 	@Test

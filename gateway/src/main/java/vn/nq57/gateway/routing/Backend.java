@@ -19,7 +19,10 @@ enum Backend {
 	FILE("file", "Dịch vụ tệp đính kèm"),
 
 	/** export-service: Excel download and import. */
-	EXPORT("export", "Dịch vụ xuất nhập Excel");
+	EXPORT("export", "Dịch vụ xuất nhập Excel"),
+
+	/** dashboard-service: live province and national dashboards. */
+	DASHBOARD("dashboard", "Dịch vụ bảng theo dõi");
 
 	private final String id;
 

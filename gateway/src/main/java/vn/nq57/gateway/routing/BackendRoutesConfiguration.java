@@ -79,7 +79,10 @@ class BackendRoutesConfiguration {
 			.and(upload("file-upload", Backend.FILE, path("/api/files/**")))
 			.and(api("file", Backend.FILE, path("/api/files/**")))
 			.and(upload("export-upload", Backend.EXPORT, path("/api/exports/**")))
-			.and(api("export", Backend.EXPORT, path("/api/exports/**")));
+			.and(api("export", Backend.EXPORT, path("/api/exports/**")))
+			// The live stream (text/event-stream) is copied with a flush per read:
+			// spring.cloud.gateway.server.webmvc.streaming-media-types.
+			.and(api("dashboard", Backend.DASHBOARD, path("/api/dashboard/**")));
 	}
 
 	/**
@@ -91,7 +94,8 @@ class BackendRoutesConfiguration {
 	@Bean
 	RouterFunction<ServerResponse> openApiRoutes() {
 		RouterFunction<ServerResponse> routes = openApi(Backend.IDENTITY, "/auth/v3/api-docs");
-		for (Backend backend : new Backend[] { Backend.REPORT, Backend.WORKFLOW, Backend.FILE, Backend.EXPORT }) {
+		for (Backend backend : new Backend[] { Backend.REPORT, Backend.WORKFLOW, Backend.FILE, Backend.EXPORT,
+				Backend.DASHBOARD }) {
 			routes = routes.and(openApi(backend, "/v3/api-docs"));
 		}
 		return routes;

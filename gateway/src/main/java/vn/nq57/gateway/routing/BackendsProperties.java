@@ -18,10 +18,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param file file-service; default {@code http://localhost:8084}, 15 s, uploads 180 s
  * @param export export-service; default {@code http://localhost:8085}, 60 s (a province's
  * workbook is built before its first byte), imports 180 s
+ * @param dashboard dashboard-service; default {@code http://localhost:8086}, 15 s until
+ * the headers (a live stream then stays open; its bytes are flushed as they come)
  */
 @ConfigurationProperties("nq57.gateway.backends")
 public record BackendsProperties(BackendProperties identity, BackendProperties report, BackendProperties workflow,
-		BackendProperties file, BackendProperties export) {
+		BackendProperties file, BackendProperties export, BackendProperties dashboard) {
 
 	/**
 	 * The settings of one backend.
@@ -47,6 +49,7 @@ public record BackendsProperties(BackendProperties identity, BackendProperties r
 			case WORKFLOW -> this.workflow;
 			case FILE -> this.file;
 			case EXPORT -> this.export;
+			case DASHBOARD -> this.dashboard;
 		};
 	}
 
