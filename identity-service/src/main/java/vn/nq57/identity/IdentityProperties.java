@@ -30,7 +30,8 @@ import org.springframework.core.io.Resource;
  * @param demo the local-stack demo mode
  * @param signIn brute-force protection of the login form and the password policy
  * @param cccd the keys protecting stored citizen identity numbers
- * @param reset one-time password-reset codes
+ * @param reset one-time password-reset codes and links
+ * @param federation the external OpenID Connect providers (national SSO, VNeID)
  * @param clients the OAuth2 clients, keyed by a short name (for example {@code gateway})
  * so that an environment variable such as {@code NQ57_IDENTITY_CLIENTS_GATEWAY_SECRET}
  * can override one field; default the gateway and the three calling services of the
@@ -42,7 +43,7 @@ public record IdentityProperties(@DefaultValue("http://localhost:8080/auth") URI
 		@DefaultValue("8h") Duration refreshTokenTtl,
 		@DefaultValue("classpath:units/don-vi-hanh-chinh-2025.csv") Resource unitList,
 		@DefaultValue("15m") Duration purgeInterval, @DefaultValue Demo demo, @DefaultValue SignIn signIn, Cccd cccd,
-		@DefaultValue Reset reset, Map<String, Client> clients) {
+		@DefaultValue Reset reset, @DefaultValue Federation federation, Map<String, Client> clients) {
 
 	public IdentityProperties {
 		clients = (clients != null) ? Map.copyOf(clients) : Map.of();
@@ -94,11 +95,55 @@ public record IdentityProperties(@DefaultValue("http://localhost:8080/auth") URI
 	}
 
 	/**
-	 * One-time password-reset codes issued by a unit leader, a province or the centre.
+	 * One-time password-reset codes issued by a unit leader, a province or the centre,
+	 * and reset links sent by e-mail to an account's own address.
 	 *
 	 * @param codeTtl how long a code may be used; default 30 minutes
+	 * @param linkTtl how long an e-mailed link may be used; default 30 minutes
+	 * @param mailFrom the sender of reset e-mails; default {@code no-reply@nq57.gov.vn}
 	 */
-	public record Reset(@DefaultValue("30m") Duration codeTtl) {
+	public record Reset(@DefaultValue("30m") Duration codeTtl, @DefaultValue("30m") Duration linkTtl,
+			@DefaultValue("no-reply@nq57.gov.vn") String mailFrom) {
+	}
+
+	/**
+	 * The external OpenID Connect providers of the login page. A provider without an
+	 * issuer is not configured: its button says so.
+	 *
+	 * @param sso the national SSO (<em>tài khoản xác thực tập trung</em>); its
+	 * {@code claim} carries the NQ57 username
+	 * @param vneid VNeID (<em>tài khoản định danh điện tử</em>); its {@code claim}
+	 * carries the CCCD, matched against the linked CCCD of accounts in its protected form
+	 */
+	public record Federation(@DefaultValue Provider sso, @DefaultValue Provider vneid) {
+	}
+
+	/**
+	 * One external OpenID Connect provider. Its endpoints are discovered from the issuer
+	 * on first use (not at start, so identity-service starts while a provider is down).
+	 *
+	 * @param issuer the issuer; default none (not configured)
+	 * @param clientId the client id NQ57 is registered with
+	 * @param clientSecret its secret
+	 * @param scopes the scopes asked for; default {@code openid}
+	 * @param claim the ID-token claim that links the identity to an account: the username
+	 * for SSO (default {@code preferred_username}), the CCCD for VNeID (default
+	 * {@code cccd})
+	 * @param standIn whether this is the local stand-in (the login page says so)
+	 */
+	public record Provider(@Nullable URI issuer, @Nullable String clientId, @Nullable String clientSecret,
+			@DefaultValue("openid") Set<String> scopes, @Nullable String claim,
+			@DefaultValue("false") boolean standIn) {
+
+		/**
+		 * Whether the provider can be used.
+		 * @return true when issuer, client id and secret are set
+		 */
+		public boolean configured() {
+			return this.issuer != null && this.clientId != null && !this.clientId.isBlank()
+					&& this.clientSecret != null;
+		}
+
 	}
 
 	/**

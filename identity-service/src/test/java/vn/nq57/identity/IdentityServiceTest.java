@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -29,6 +30,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import vn.nq57.standin.StandInProviders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,6 +64,45 @@ public abstract class IdentityServiceTest {
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	private static final Map<String, Tokens> tokensByUser = new ConcurrentHashMap<>();
+
+	/** The stand-in SSO and VNeID providers, one pair per test JVM. */
+	protected static final StandInProviders standIn = startStandIn();
+
+	/** A real SMTP server (GreenMail), one per test JVM. */
+	protected static final GreenMail mailServer = startMailServer();
+
+	@DynamicPropertySource
+	static void federationAndMail(DynamicPropertyRegistry registry) {
+		for (StandInProviders.Kind kind : StandInProviders.Kind.values()) {
+			String prefix = "nq57.identity.federation." + kind.path() + ".";
+			registry.add(prefix + "issuer", () -> standIn.issuer(kind).toString());
+			registry.add(prefix + "client-id", () -> STAND_IN_CLIENT);
+			registry.add(prefix + "client-secret", () -> STAND_IN_SECRET);
+			registry.add(prefix + "stand-in", () -> "true");
+		}
+		registry.add("spring.mail.host", () -> "localhost");
+		registry.add("spring.mail.port", () -> mailServer.getSmtp().getPort());
+	}
+
+	private static final String STAND_IN_CLIENT = "nq57-identity";
+
+	private static final String STAND_IN_SECRET = "nq57-standin-test-secret";
+
+	private static StandInProviders startStandIn() {
+		try {
+			return StandInProviders.start(
+					new StandInProviders.Settings(0, STAND_IN_CLIENT, STAND_IN_SECRET, List.of("http://localhost:")));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static GreenMail startMailServer() {
+		GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+		mail.start();
+		return mail;
+	}
 
 	@LocalServerPort
 	protected int port;

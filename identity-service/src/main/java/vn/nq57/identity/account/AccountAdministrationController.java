@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +25,8 @@ import vn.nq57.identity.signin.SignInThrottle;
 
 /**
  * Account administration within the caller's scope ({@link AccountScope}): read an
- * account, lift its sign-in lockout, issue it a one-time password-reset code.
+ * account, lift its sign-in lockout, issue it a one-time password-reset code, end its
+ * sessions.
  */
 @RestController
 class AccountAdministrationController {
@@ -86,6 +88,21 @@ class AccountAdministrationController {
 		return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(code);
 	}
 
+	/**
+	 * Ends every session of the account: its login sessions here and its authorizations,
+	 * so the gateway's next refresh of its tokens fails and the browser is sent to sign
+	 * in again.
+	 */
+	@DeleteMapping("/api/accounts/{username}/sessions")
+	SessionsView revokeSessions(CurrentUser caller, @PathVariable String username) {
+		AccountIdentity target = administered(caller, username);
+
+		int ended = this.accounts.endSessions(target.username());
+		logger.info("Account {} ended the sessions of account {} ({} ended)", caller.username(), target.username(),
+				ended);
+		return new SessionsView(target.username(), ended);
+	}
+
 	private AccountIdentity administered(CurrentUser caller, String username) {
 		String name = AccountDirectory.normalise(username);
 		AccountIdentity target = this.accounts.findIdentity(name)
@@ -114,6 +131,15 @@ class AccountAdministrationController {
 	record AccountView(String username, String unitCode, String role, boolean enabled, @Nullable String fullName,
 			@Nullable String position, @Nullable String phone, @Nullable String cccd, @Nullable Instant lastSignInAt,
 			@Nullable Instant lockedUntil, boolean mustSetPassword) {
+	}
+
+	/**
+	 * The outcome of a revocation.
+	 *
+	 * @param username the account
+	 * @param ended how many login sessions and authorizations were ended
+	 */
+	record SessionsView(String username, int ended) {
 	}
 
 	/**

@@ -58,6 +58,40 @@ public class AccountDirectory implements UserDetailsService {
 	}
 
 	/**
+	 * The account a federated sign-in maps to: enabled, its unit active. The password is
+	 * not looked at (it may not even be set).
+	 * @param username the username the provider's claim names
+	 * @return the account as a signed-in principal, without credentials
+	 */
+	public Optional<UserDetails> loadFederated(String username) {
+		return this.accounts.findEnabledIdentity(normalise(username)).map((identity) -> {
+			User user = (User) User.withUsername(identity.username())
+				.password("")
+				.roles(identity.role().name())
+				.build();
+			user.eraseCredentials();
+			return user;
+		});
+	}
+
+	/**
+	 * Records a successful sign-in of the account.
+	 * @param username the account
+	 */
+	public void recordSignIn(String username) {
+		this.accounts.recordSignIn(username);
+	}
+
+	/**
+	 * The enabled account whose linked CCCD has this protected form.
+	 * @param cccdFingerprint the keyed hash of the number ({@code CccdProtector})
+	 * @return its username
+	 */
+	public Optional<String> findUsernameByCccd(String cccdFingerprint) {
+		return this.accounts.findEnabledUsernameByCccd(cccdFingerprint);
+	}
+
+	/**
 	 * The stored form of a typed username.
 	 * @param username as typed
 	 * @return stripped and in lower case

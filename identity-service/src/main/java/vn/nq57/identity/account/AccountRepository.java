@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -110,6 +112,63 @@ class AccountRepository {
 			.param("hash", codeHash)
 			.param("now", Timestamp.from(now))
 			.update() == 1;
+	}
+
+	Optional<String> findEnabledUsernameByCccd(String cccdHmac) {
+		return this.jdbc.sql("""
+				select a.username from account a join unit u on u.code = a.unit_code
+				where a.cccd_hmac = :hmac and a.enabled and u.active
+				""").param("hmac", cccdHmac).query(String.class).optional();
+	}
+
+	Optional<String> findEmail(String username) {
+		return this.jdbc.sql("select email from account where username = :username and enabled and email is not null")
+			.param("username", username)
+			.query(String.class)
+			.optional();
+	}
+
+	void saveResetLink(String username, String tokenHash, Instant expiresAt) {
+		this.jdbc.sql("""
+				insert into password_reset_link (account_id, token_hash, expires_at)
+				select id, :hash, :expiresAt from account where username = :username
+				on conflict (account_id) do update set token_hash = excluded.token_hash,
+				    expires_at = excluded.expires_at, created_at = now()
+				""")
+			.param("username", username)
+			.param("hash", tokenHash)
+			.param("expiresAt", Timestamp.from(expiresAt))
+			.update();
+	}
+
+	/**
+	 * The account a reset link belongs to, if the link exists, has not expired and the
+	 * account is enabled; the link is left in place.
+	 */
+	Optional<String> findResetLinkOwner(String tokenHash, Instant now) {
+		return this.jdbc.sql("""
+				select a.username from password_reset_link l join account a on a.id = l.account_id
+				where l.token_hash = :hash and l.expires_at > :now and a.enabled
+				""").param("hash", tokenHash).param("now", Timestamp.from(now)).query(String.class).optional();
+	}
+
+	/**
+	 * Deletes a valid reset link; a link works once.
+	 * @return the account it belonged to, if it was valid
+	 */
+	Optional<String> useResetLink(String tokenHash, Instant now) {
+		return this.jdbc.sql("""
+				delete from password_reset_link l using account a
+				where l.account_id = a.id and a.enabled and l.token_hash = :hash and l.expires_at > :now
+				returning a.username
+				""").param("hash", tokenHash).param("now", Timestamp.from(now)).query(String.class).optional();
+	}
+
+	int updateEmail(String username, @Nullable String email) {
+		return this.jdbc.sql("update account set email = :email, updated_at = now() where username = :username")
+			.param("email", email)
+			.param("username", username)
+			.update();
 	}
 
 	Optional<Account> findById(UUID id) {

@@ -36,6 +36,8 @@ public class AccountSetup {
 
 	private static final Pattern PHONE = Pattern.compile("0\\d{9}");
 
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+
 	private final AccountRepository accounts;
 
 	private final PasswordPolicy passwordPolicy;
@@ -138,9 +140,26 @@ public class AccountSetup {
 	 * @return the problems by field ({@code fullName}, {@code position}, {@code phone});
 	 * empty when the details were saved
 	 */
-	@Transactional
 	public Map<String, String> completeProfile(String username, String fullName, String position, String phone) {
+		return completeProfile(username, fullName, position, phone, "");
+	}
+
+	/**
+	 * Records the holder's details, with an optional e-mail address where reset links may
+	 * be sent.
+	 * @param username the signed-in account
+	 * @param fullName the full name
+	 * @param position the position
+	 * @param phone the phone number
+	 * @param email the holder's e-mail address, or blank for none
+	 * @return the problems by field ({@code fullName}, {@code position}, {@code phone},
+	 * {@code email}); empty when the details were saved
+	 */
+	@Transactional
+	public Map<String, String> completeProfile(String username, String fullName, String position, String phone,
+			String email) {
 		Map<String, String> problems = new LinkedHashMap<>();
+		String address = email.strip();
 		String name = nfc(fullName).replaceAll("\\s+", " ");
 		String title = nfc(position).replaceAll("\\s+", " ");
 		String number = normalisePhone(phone);
@@ -154,11 +173,16 @@ public class AccountSetup {
 		if (!PHONE.matcher(number).matches()) {
 			problems.put("phone", "Số điện thoại: nhập 10 chữ số bắt đầu bằng 0, ví dụ 0912345678.");
 		}
+		if (!address.isEmpty() && (address.length() > 254 || !EMAIL.matcher(address).matches())) {
+			problems.put("email",
+					"Thư điện tử: địa chỉ không hợp lệ, ví dụ ten@longthanh.angiang.gov.vn " + "(có thể để trống).");
+		}
 		if (!problems.isEmpty()) {
 			return problems;
 		}
 
 		this.accounts.updateProfile(username, name, title, number);
+		this.accounts.updateEmail(username, address.isEmpty() ? null : address);
 		logger.info("Account {} completed its profile", username);
 		return problems;
 	}

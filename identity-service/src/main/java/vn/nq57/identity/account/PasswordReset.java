@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -16,6 +17,10 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +39,9 @@ import vn.nq57.identity.signin.SignInThrottle;
  * khẩu</em> page. Codes are stored as SHA-256 (they are random, so a slow hash adds
  * nothing), expire, work once, and a new code replaces the previous one. Wrong codes
  * count towards the same lockout as wrong passwords.
+ * <p>
+ * Also: a one-time link e-mailed to the account's own address (where one is on record and
+ * an SMTP server is configured), and a new password right after a VNeID sign-in.
  */
 @Service
 public class PasswordReset {
@@ -47,6 +55,10 @@ public class PasswordReset {
 	/** The one generic answer for an unknown user, a wrong, expired or used code. */
 	static final String INVALID_CODE = "Tên đăng nhập hoặc mã đặt lại mật khẩu không đúng, "
 			+ "hoặc mã đã hết hạn hay đã được dùng. Vui lòng kiểm tra lại hoặc xin cấp mã mới.";
+
+	/** The one answer for a link that is unknown, expired or used. */
+	public static final String INVALID_LINK = "Liên kết đặt lại mật khẩu không hợp lệ, đã hết hạn hoặc đã được dùng. "
+			+ "Vui lòng yêu cầu liên kết mới hoặc xin cấp mã đặt lại mật khẩu.";
 
 	/** The answer while the username or address is locked. */
 	static final String LOCKED = "Tạm thời bị chặn do nhập sai nhiều lần. Vui lòng thử lại sau ít phút.";
@@ -65,8 +77,12 @@ public class PasswordReset {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final ObjectProvider<JavaMailSender> mailSender;
+
 	PasswordReset(AccountRepository accounts, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
-			SignInThrottle throttle, IdentityProperties properties, Clock clock) {
+			SignInThrottle throttle, IdentityProperties properties, Clock clock,
+			ObjectProvider<JavaMailSender> mailSender) {
+		this.mailSender = mailSender;
 		this.accounts = accounts;
 		this.passwordPolicy = passwordPolicy;
 		this.passwordEncoder = passwordEncoder;
@@ -152,6 +168,138 @@ public class PasswordReset {
 		this.throttle.succeeded(name);
 		logger.info("Account {} reset its password with a one-time code", name);
 		return problems;
+	}
+
+	/**
+	 * Sends a one-time reset link to the account's own e-mail address, if it has one and
+	 * an SMTP server is configured. The answer is the same whatever happened, so it
+	 * reveals neither the account nor its address.
+	 * @param username the username typed
+	 * @param address the source address, for the lockout
+	 */
+	public void requestLink(String username, @Nullable String address) {
+		String name = AccountDirectory.normalise(username);
+		JavaMailSender mail = this.mailSender.getIfAvailable();
+		if (mail == null || name.isEmpty() || this.throttle.lockedUntil(name, address).isPresent()) {
+			return;
+		}
+		Optional<String> email = this.accounts.findEmail(name);
+		if (email.isEmpty()) {
+			logger.info("No reset link sent: no e-mail address on record for the account");
+			return;
+		}
+		byte[] bytes = new byte[32];
+		this.random.nextBytes(bytes);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		Instant expiresAt = this.clock.instant().plus(this.properties.reset().linkTtl());
+		this.accounts.saveResetLink(name, hash(token), expiresAt);
+
+		String link = this.properties.issuer() + "/login/reset-link?token=" + token;
+		SimpleMailMessage message = new SimpleMailMessage();
+		message.setFrom(this.properties.reset().mailFrom());
+		message.setTo(email.get());
+		message.setSubject("Đặt lại mật khẩu - Hệ thống giám sát triển khai Nghị quyết 57-NQ/TW");
+		message.setText("""
+				Xin chào,
+
+				Có yêu cầu đặt lại mật khẩu cho tài khoản %s. Để đặt mật khẩu mới, mở liên kết sau \
+				(có hiệu lực %d phút, chỉ dùng được một lần):
+
+				%s
+
+				Nếu bạn không yêu cầu, hãy bỏ qua thư này; mật khẩu hiện tại vẫn giữ nguyên.
+				""".formatted(name, this.properties.reset().linkTtl().toMinutes(), link));
+		try {
+			mail.send(message);
+			logger.info("Reset link sent by e-mail for account {}", name);
+		}
+		catch (MailException ex) {
+			logger.warn("Reset link for account {} could not be sent: {}", name, ex.getClass().getSimpleName());
+		}
+	}
+
+	/**
+	 * Whether e-mailed reset links can be sent here (an SMTP server is configured).
+	 * @return true if so
+	 */
+	public boolean linksAvailable() {
+		return this.mailSender.getIfAvailable() != null;
+	}
+
+	/**
+	 * The account an e-mailed link is valid for.
+	 * @param token the token of the link
+	 * @return the username, if the link exists, has not expired and was not used
+	 */
+	public Optional<String> linkOwner(String token) {
+		return this.accounts.findResetLinkOwner(hash(token), this.clock.instant());
+	}
+
+	/**
+	 * Sets a new password with an e-mailed link, which is used up, then ends every
+	 * session and refresh token of the account.
+	 * @param token the token of the link
+	 * @param newPassword the new password
+	 * @param confirmation the new password again
+	 * @return the problems by field ({@code form}, {@code newPassword},
+	 * {@code confirmPassword}); empty when the password was reset
+	 */
+	@Transactional
+	public Map<String, String> redeemLink(String token, String newPassword, String confirmation) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		Optional<String> owner = linkOwner(token);
+		if (owner.isEmpty()) {
+			problems.put("form", INVALID_LINK);
+			return problems;
+		}
+		problems.putAll(checkNewPassword(owner.get(), newPassword, confirmation));
+		if (!problems.isEmpty()) {
+			return problems;
+		}
+		Optional<String> used = this.accounts.useResetLink(hash(token), this.clock.instant());
+		if (used.isEmpty()) {
+			problems.put("form", INVALID_LINK);
+			return problems;
+		}
+		setPassword(used.get(), newPassword);
+		logger.info("Account {} reset its password with an e-mailed link", used.get());
+		return problems;
+	}
+
+	/**
+	 * Sets a new password for an account that has just proved who holds it by signing in
+	 * with VNeID (its linked CCCD), then ends every session and refresh token of the
+	 * account, this one included.
+	 * @param username the account VNeID signed in
+	 * @param newPassword the new password
+	 * @param confirmation the new password again
+	 * @return the problems by field; empty when the password was reset
+	 */
+	@Transactional
+	public Map<String, String> resetAfterVneid(String username, String newPassword, String confirmation) {
+		Map<String, String> problems = checkNewPassword(username, newPassword, confirmation);
+		if (problems.isEmpty()) {
+			setPassword(username, newPassword);
+			logger.info("Account {} reset its password after signing in with VNeID", username);
+		}
+		return problems;
+	}
+
+	private Map<String, String> checkNewPassword(String username, String newPassword, String confirmation) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		String password = PasswordPolicy.normalise(newPassword);
+		this.passwordPolicy.problem(username, password).ifPresent((problem) -> problems.put("newPassword", problem));
+		if (!password.equals(PasswordPolicy.normalise(confirmation))) {
+			problems.put("confirmPassword", "Nhập lại mật khẩu mới: không khớp với mật khẩu mới.");
+		}
+		return problems;
+	}
+
+	private void setPassword(String username, String newPassword) {
+		this.accounts.updatePassword(username, this.passwordEncoder.encode(PasswordPolicy.normalise(newPassword)),
+				false);
+		this.accounts.endSessions(username);
+		this.throttle.succeeded(username);
 	}
 
 	private static String normaliseCode(String typed) {

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -22,6 +23,7 @@ import vn.nq57.common.security.RolesJwtAuthenticationConverter;
 import vn.nq57.common.web.ProblemWriter;
 import vn.nq57.identity.account.AccountDirectory;
 import vn.nq57.identity.account.AccountSetup;
+import vn.nq57.identity.federation.FederatedSignIn;
 import vn.nq57.identity.firstlogin.FirstLoginFilter;
 import vn.nq57.identity.signin.SignInLockedException;
 import vn.nq57.identity.signin.SignInThrottle;
@@ -30,7 +32,8 @@ import vn.nq57.identity.signin.ThrottledAuthenticationProvider;
 /**
  * Three filter chains, in order: the OAuth2/OIDC protocol endpoints; the bearer-token API
  * under {@code /api/**} (stateless, no cookies, so no CSRF); and the browser pages (login
- * form with CSRF, its help pages, logout), with probes and metrics open.
+ * form with CSRF, federated sign-in with SSO and VNeID when configured, its help pages,
+ * logout), with probes and metrics open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -47,11 +50,15 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, AccountSetup setup) {
+	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, AccountSetup setup,
+			OAuth2AuthorizationService authorizations) {
 		http.oauth2AuthorizationServer((authorizationServer) -> {
 			http.securityMatcher(authorizationServer.getEndpointsMatcher());
-			// OIDC: discovery, userinfo, RP-initiated logout (/connect/logout).
-			authorizationServer.oidc(Customizer.withDefaults());
+			// OIDC: discovery, userinfo, RP-initiated logout (/connect/logout), which
+			// also
+			// ends the sign-in's authorization, so its refresh token stops working.
+			authorizationServer.oidc((oidc) -> oidc
+				.logoutEndpoint((logout) -> logout.logoutResponseHandler(new SignOutHandler(authorizations))));
 		})
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			// First login comes before any authorization code.
@@ -83,7 +90,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain browserFilterChain(HttpSecurity http) {
+	SecurityFilterChain browserFilterChain(HttpSecurity http, FederatedSignIn federatedSignIn) {
+		federatedSignIn.configure(http, LOGIN_PAGE);
 		http.authorizeHttpRequests(
 				(requests) -> requests.requestMatchers(OPEN_PATHS).permitAll().anyRequest().authenticated())
 			.formLogin((form) -> form.loginPage(LOGIN_PAGE).failureHandler(loginFailureHandler()))

@@ -84,16 +84,18 @@ class FirstLoginController {
 	@PostMapping(FirstLoginFilter.SETUP_PATH + "/profile")
 	String completeProfile(Principal principal, @RequestParam(defaultValue = "") String fullName,
 			@RequestParam(defaultValue = "") String position, @RequestParam(defaultValue = "") String phone,
-			HttpServletResponse response, Model model) {
+			@RequestParam(defaultValue = "") String email, HttpServletResponse response, Model model) {
 		if (!isPending(principal, Step.PROFILE)) {
 			return "redirect:" + FirstLoginFilter.SETUP_PATH;
 		}
-		Map<String, String> problems = this.setup.completeProfile(principal.getName(), fullName, position, phone);
+		Map<String, String> problems = this.setup.completeProfile(principal.getName(), fullName, position, phone,
+				email);
 		if (!problems.isEmpty()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("fullName", fullName);
 			model.addAttribute("position", position);
 			model.addAttribute("phone", phone);
+			model.addAttribute("email", email);
 			return page(principal, Step.PROFILE, model, problems);
 		}
 		return "redirect:" + FirstLoginFilter.SETUP_PATH;
