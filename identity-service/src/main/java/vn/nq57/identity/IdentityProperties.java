@@ -56,8 +56,18 @@ public record IdentityProperties(@DefaultValue("http://localhost:8080/auth") URI
 	 * demo mode accounts are created without a usable password until one-time passwords
 	 * are issued to them
 	 * @param password the demo password; default {@code nq57-demo-2025}
+	 * @param cccd CCCD numbers linked at start to demo accounts (username to number), so
+	 * that VNeID sign-in can be tried with the stand-in on accounts that skip first
+	 * login; an account that already has one, or a number linked elsewhere, is left as it
+	 * is; default none
 	 */
-	public record Demo(@DefaultValue("false") boolean enabled, @DefaultValue("nq57-demo-2025") String password) {
+	public record Demo(@DefaultValue("false") boolean enabled, @DefaultValue("nq57-demo-2025") String password,
+			Map<String, String> cccd) {
+
+		public Demo {
+			cccd = (cccd != null) ? Map.copyOf(cccd) : Map.of();
+		}
+
 	}
 
 	/**

@@ -45,8 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * demo mode, against the shared real PostgreSQL and Kafka. Tests speak HTTP to it like a
  * browser and the gateway would, cookies included.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"nq57.identity.demo.enabled=true", "nq57.identity.demo.password=" + IdentityServiceTest.PASSWORD })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "nq57.identity.demo.enabled=true", "nq57.identity.demo.password=" + IdentityServiceTest.PASSWORD,
+				"nq57.identity.demo.cccd.30607_01=079199000001" })
 public abstract class IdentityServiceTest {
 
 	/** The demo password every account has in these tests. */

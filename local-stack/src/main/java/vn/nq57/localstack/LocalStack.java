@@ -44,6 +44,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private @Nullable ChildProcess s3;
 
+	private @Nullable ChildProcess standIn;
+
 	private LocalStack(StackConfig config, Consumer<String> progress) {
 		this.config = config;
 		this.progress = progress;
@@ -148,6 +150,9 @@ public final class LocalStack implements AutoCloseable {
 			return;
 		}
 
+		this.standIn = call(() -> FederationStandIn.start(this.config, java, version()));
+		this.state.record(FederationStandIn.NAME, this.standIn.handle());
+		step(started, "SSO/VNeID stand-in", this.config.standInUrl() + "/{sso,vneid}");
 		startService(launcher, NqService.IDENTITY);
 		awaitReady(launcher, NqService.IDENTITY, started);
 		for (NqService service : NqService.AFTER_IDENTITY) {
@@ -188,6 +193,7 @@ public final class LocalStack implements AutoCloseable {
 		ports.put("Kafka", this.config.kafkaPort());
 		ports.put("Kafka controller", this.config.kafkaControllerPort());
 		ports.put("S3", this.config.s3Port());
+		ports.put("SSO/VNeID stand-in", this.config.standInPort());
 		for (NqService service : NqService.values()) {
 			ports.put(service.module(), service.port(this.config));
 		}
@@ -234,6 +240,11 @@ public final class LocalStack implements AutoCloseable {
 			}));
 		}
 		CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
+		ChildProcess providers = this.standIn;
+		if (providers != null) {
+			providers.stop(Duration.ofSeconds(10));
+			this.state.forget(FederationStandIn.NAME);
+		}
 		ChildProcess broker = this.kafka;
 		if (broker != null) {
 			broker.stop(Duration.ofSeconds(30));

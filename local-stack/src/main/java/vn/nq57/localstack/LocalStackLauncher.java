@@ -106,6 +106,11 @@ public final class LocalStackLauncher {
 		OUT.println("   Every commune <code>_01/_02 and province tinh_<code> works the same way.");
 		OUT.println("   Mọi xã <mã>_01/_02 và tỉnh tinh_<mã> đăng nhập tương tự.");
 		OUT.println();
+		OUT.println(" SSO and VNeID buttons lead to STAND-IN providers at " + config.standInUrl());
+		OUT.println("   (máy chủ giả lập — chỉ dùng để thử nghiệm): type a username (SSO) or a CCCD linked");
+		OUT.println("   at first login (VNeID) / nhập tên đăng nhập (SSO) hoặc số CCCD đã liên kết (VNeID).");
+		OUT.println("   Demo CCCD / CCCD dùng thử:  089199000001 (30943_01)   089199000002 (30943_02)");
+		OUT.println();
 		OUT.println(" Data / Dữ liệu:  " + config.dataDirectory());
 		OUT.println(" Logs / Nhật ký:  " + config.logs());
 		OUT.println(" Stop / Dừng:     Ctrl-C here, or ./nq57 down in another terminal");
@@ -140,7 +145,7 @@ public final class LocalStackLauncher {
 		for (NqService service : NqService.values()) {
 			order.add(service.module());
 		}
-		order.addAll(List.of("kafka", "s3"));
+		order.addAll(List.of(FederationStandIn.NAME, "kafka", "s3"));
 		for (String name : order) {
 			Optional<ProcessHandle> process = state.entry(name).flatMap(StackState.Entry::process);
 			if (process.isPresent()) {

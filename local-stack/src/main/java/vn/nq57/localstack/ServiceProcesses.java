@@ -52,6 +52,10 @@ final class ServiceProcesses {
 				missing.add(this.config.repositoryRoot().relativize(jar).toString());
 			}
 		}
+		Path standIn = FederationStandIn.jar(this.config, this.version);
+		if (!Files.isRegularFile(standIn)) {
+			missing.add(this.config.repositoryRoot().relativize(standIn).toString());
+		}
 		return missing;
 	}
 
@@ -84,6 +88,7 @@ final class ServiceProcesses {
 		if (service == NqService.IDENTITY) {
 			properties.put("nq57.identity.issuer", issuer);
 			properties.put("nq57.identity.demo.enabled", "true");
+			properties.putAll(FederationStandIn.identityProperties(this.config));
 		}
 		return properties;
 	}

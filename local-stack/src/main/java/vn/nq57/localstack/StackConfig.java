@@ -38,6 +38,9 @@ public record StackConfig(Path repositoryRoot, Path dataDirectory, int portOffse
 	/** Local port of the S3 server before the offset. */
 	static final int S3_PORT = 9400;
 
+	/** The stand-in SSO and VNeID providers (federation-standin). */
+	static final int STAND_IN_PORT = 9500;
+
 	/** PostgreSQL role every service connects as. */
 	public static final String DATABASE_USER = "nq57";
 
@@ -135,6 +138,18 @@ public record StackConfig(Path repositoryRoot, Path dataDirectory, int portOffse
 
 	public int s3Port() {
 		return port(S3_PORT);
+	}
+
+	public int standInPort() {
+		return port(STAND_IN_PORT);
+	}
+
+	/**
+	 * The stand-in identity providers' address; the issuers are under it.
+	 * @return for example {@code http://localhost:9500}
+	 */
+	public String standInUrl() {
+		return "http://localhost:" + standInPort();
 	}
 
 	/**

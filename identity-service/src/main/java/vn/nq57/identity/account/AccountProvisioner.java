@@ -17,6 +17,8 @@ import vn.nq57.common.outbox.OutboxWriter;
 import vn.nq57.contracts.Role;
 import vn.nq57.contracts.identity.AccountProvisioned;
 import vn.nq57.identity.IdentityProperties;
+import vn.nq57.identity.cccd.CccdNumber;
+import vn.nq57.identity.cccd.CccdProtector;
 import vn.nq57.identity.unit.Unit;
 import vn.nq57.identity.unit.UnitRepository;
 
@@ -50,8 +52,11 @@ public class AccountProvisioner {
 
 	private final IdentityProperties properties;
 
+	private final CccdProtector cccdProtector;
+
 	AccountProvisioner(AccountRepository accounts, UnitRepository units, OutboxWriter outbox,
-			PasswordEncoder passwordEncoder, IdentityProperties properties) {
+			PasswordEncoder passwordEncoder, IdentityProperties properties, CccdProtector cccdProtector) {
+		this.cccdProtector = cccdProtector;
 		this.accounts = accounts;
 		this.units = units;
 		this.outbox = outbox;
@@ -93,10 +98,24 @@ public class AccountProvisioner {
 				"Accounts provisioned in {} ms: {} created, {} disabled with their unit, {} given the demo password",
 				(System.nanoTime() - started) / 1_000_000, created.size(), disabled, demoPasswords);
 		if (demo) {
+			linkDemoCccds();
 			logger.warn(
 					"Demo mode is on: every account shares the demo password. Never enable it outside a local stack.");
 		}
 		return created.size();
+	}
+
+	private void linkDemoCccds() {
+		this.properties.demo().cccd().forEach((username, number) -> {
+			String name = AccountDirectory.normalise(username);
+			String normalised = CccdNumber.normalise(number);
+			String fingerprint = this.cccdProtector.fingerprint(normalised);
+			boolean linked = this.accounts.findSetupState(name).map(SetupState::cccdLinked).orElse(true);
+			if (!linked && !this.accounts.isCccdLinkedElsewhere(fingerprint, name)) {
+				this.accounts.linkCccd(name, fingerprint, this.cccdProtector.encrypt(normalised));
+				logger.info("Demo mode: account {} linked to its configured demo CCCD", name);
+			}
+		});
 	}
 
 	private static List<Issued> accountsOf(Unit unit) {

@@ -57,6 +57,21 @@ class FederatedSignInTests extends IdentityServiceTest {
 	}
 
 	@Test
+	void vneidWhenDemoAccountHasItsConfiguredCccdThenSignsIn() {
+		Browser browser = browser();
+		AuthorizationRequest request = authorizationRequest();
+		browser.get(request.uri());
+
+		HttpResponse<String> callback = federated(browser, Kind.VNEID, "079199000001", "");
+		Tokens tokens = exchange(request, URI.create(location(browser.get(resolve(location(callback))))));
+
+		assertThat(claims(tokens.accessToken())).contains("\"sub\":\"30607_01\"");
+		assertThat(this.jdbc.sql("select cccd_encrypted from account where username = '30607_01'")
+			.query(String.class)
+			.single()).startsWith("v1:").doesNotContain("079199000001");
+	}
+
+	@Test
 	void vneidWhenCccdLinkedToNoAccountThenRefusedWithTheLinkingMessageAndNothingCreated() {
 		int accountsBefore = accounts();
 		Browser browser = browser();
