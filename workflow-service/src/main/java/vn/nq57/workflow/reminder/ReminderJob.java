@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,6 +52,9 @@ public class ReminderJob {
 
 	/** Outcome of a reminder time passed over for a later one due at the same run. */
 	static final String SKIPPED = "SKIPPED";
+
+	/** How late a run may be and still say the reminder time as the time left. */
+	static final Duration ON_TIME = Duration.ofMinutes(5);
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -187,13 +191,24 @@ public class ReminderJob {
 		UUID noticeId = UUID.randomUUID();
 		NoticeRepository.NewNotice notice = new NoticeRepository.NewNotice(noticeId, period.id(), report.reportId(),
 				report.unitCode(), report.provinceCode(), audience, before.toString(), period.closesAt(),
-				period.label(), period.templateName(), text(period, audience, before), now);
+				period.label(), period.templateName(), text(period, audience, timeLeft(before, period.closesAt(), now)),
+				now);
 		if (!this.notices.insert(notice)) {
 			return Optional.empty();
 		}
 		return Optional.of(new ReminderIssued(noticeId, period.id(), report.reportId(), report.unitCode(),
 				Objects.requireNonNullElse(report.provinceCode(), ""), audience, before.toString(), period.closesAt(),
 				now));
+	}
+
+	/**
+	 * How long is left, as the notice says it: the reminder time when the run is on time
+	 * (within {@link #ON_TIME}), else the real time left, to the minute (a run delayed by
+	 * an outage must not say "6 giờ" when less is left).
+	 */
+	static Duration timeLeft(Duration before, Instant closesAt, Instant now) {
+		Duration left = Duration.between(now, closesAt);
+		return (before.minus(left).compareTo(ON_TIME) <= 0) ? before : left.truncatedTo(ChronoUnit.MINUTES);
 	}
 
 	/** The notice as users read it. */

@@ -156,6 +156,11 @@ class ReminderTest extends WorkflowTestBase {
 
 		assertThat(runs(period)).containsExactlyInAnyOrder("PT6H SKIPPED 0", "PT2H ISSUED 1");
 		assertThat(outboxEvents(report)).isOne();
+		String text = notices(TestAccount.dataEntry(stub.report(report).unitCode, PROVINCE)).body()
+			.get(0)
+			.path("text")
+			.asString();
+		assertThat(text).as("a late run says the real time left").containsPattern("Còn (29|30) phút là hết hạn");
 	}
 
 	@Test
