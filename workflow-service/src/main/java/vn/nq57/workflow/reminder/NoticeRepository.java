@@ -3,8 +3,11 @@ package vn.nq57.workflow.reminder;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -19,6 +22,9 @@ import vn.nq57.contracts.workflow.ReminderIssued.Audience;
  */
 @Repository
 class NoticeRepository {
+
+	/** Rows per multi-row insert (12 parameters each, well below PostgreSQL's limit). */
+	static final int ROWS_PER_INSERT = 500;
 
 	private final JdbcClient jdbc;
 
@@ -65,31 +71,39 @@ class NoticeRepository {
 	}
 
 	/**
-	 * Records a notice unless the report already has one for the audience and reminder
-	 * time.
-	 * @return true when it was recorded now
+	 * Records notices, {@value #ROWS_PER_INSERT} per statement, skipping any report that
+	 * already has one for the audience and reminder time: a national reminder is a few
+	 * thousand rows.
+	 * @return the ids of the notices recorded now
 	 */
-	boolean insert(NewNotice notice) {
-		return this.jdbc.sql("""
-				insert into notice (id, period_id, report_id, unit_code, province_code, audience, remind_before,
-				                    closes_at, period_label, template_name, text, created_at)
-				values (:id, :periodId, :reportId, :unitCode, :provinceCode, :audience, :remindBefore, :closesAt,
-				        :periodLabel, :templateName, :text, :createdAt)
-				on conflict (report_id, audience, remind_before) do nothing
-				""")
-			.param("id", notice.id())
-			.param("periodId", notice.periodId())
-			.param("reportId", notice.reportId())
-			.param("unitCode", notice.unitCode())
-			.param("provinceCode", notice.provinceCode())
-			.param("audience", notice.audience().name())
-			.param("remindBefore", notice.remindBefore())
-			.param("closesAt", Timestamp.from(notice.closesAt()))
-			.param("periodLabel", notice.periodLabel())
-			.param("templateName", notice.templateName())
-			.param("text", notice.text())
-			.param("createdAt", Timestamp.from(notice.createdAt()))
-			.update() == 1;
+	Set<UUID> insertAll(List<NewNotice> notices) {
+		Set<UUID> inserted = new HashSet<>();
+		for (int from = 0; from < notices.size(); from += ROWS_PER_INSERT) {
+			List<NewNotice> chunk = notices.subList(from, Math.min(notices.size(), from + ROWS_PER_INSERT));
+			StringBuilder sql = new StringBuilder("insert into notice (id, period_id, report_id, unit_code, "
+					+ "province_code, audience, remind_before, closes_at, period_label, template_name, text, "
+					+ "created_at) values ");
+			List<@Nullable Object> params = new ArrayList<>(chunk.size() * 12);
+			for (int i = 0; i < chunk.size(); i++) {
+				NewNotice notice = chunk.get(i);
+				sql.append((i == 0) ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+				params.add(notice.id());
+				params.add(notice.periodId());
+				params.add(notice.reportId());
+				params.add(notice.unitCode());
+				params.add(notice.provinceCode());
+				params.add(notice.audience().name());
+				params.add(notice.remindBefore());
+				params.add(Timestamp.from(notice.closesAt()));
+				params.add(notice.periodLabel());
+				params.add(notice.templateName());
+				params.add(notice.text());
+				params.add(Timestamp.from(notice.createdAt()));
+			}
+			sql.append(" on conflict (report_id, audience, remind_before) do nothing returning id");
+			inserted.addAll(this.jdbc.sql(sql.toString()).params(params).query(UUID.class).list());
+		}
+		return inserted;
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -162,17 +163,24 @@ public class ReminderJob {
 					ISSUED, now)) {
 				return 0;
 			}
-			List<ReminderIssued> events = new ArrayList<>();
+			List<NoticeRepository.NewNotice> notices = new ArrayList<>();
 			for (OutstandingReports.Report report : Objects.requireNonNullElse(outstanding.get().notSubmitted(),
 					List.<OutstandingReports.Report>of())) {
-				record(period, report, Audience.DATA_ENTRY, before, now).ifPresent(events::add);
+				notices.add(notice(period, report, Audience.DATA_ENTRY, before, now));
 			}
 			for (OutstandingReports.Report report : Objects.requireNonNullElse(outstanding.get().awaitingLeader(),
 					List.<OutstandingReports.Report>of())) {
 				if (report.extendedUntil() == null || !report.extendedUntil().isAfter(period.closesOn())) {
-					record(period, report, Audience.LEADER, before, now).ifPresent(events::add);
+					notices.add(notice(period, report, Audience.LEADER, before, now));
 				}
 			}
+			Set<UUID> recordedIds = this.notices.insertAll(notices);
+			List<ReminderIssued> events = notices.stream()
+				.filter((notice) -> recordedIds.contains(notice.id()))
+				.map((notice) -> new ReminderIssued(notice.id(), period.id(), notice.reportId(), notice.unitCode(),
+						Objects.requireNonNullElse(notice.provinceCode(), ""), notice.audience(), remindBefore,
+						period.closesAt(), now))
+				.toList();
 			this.outbox.publishAll(events);
 			this.notices.countNotices(period.id(), remindBefore, events.size());
 			return events.size();
@@ -186,19 +194,11 @@ public class ReminderJob {
 		return count;
 	}
 
-	private Optional<ReminderIssued> record(OpenPeriod period, OutstandingReports.Report report, Audience audience,
-			Duration before, Instant now) {
-		UUID noticeId = UUID.randomUUID();
-		NoticeRepository.NewNotice notice = new NoticeRepository.NewNotice(noticeId, period.id(), report.reportId(),
-				report.unitCode(), report.provinceCode(), audience, before.toString(), period.closesAt(),
-				period.label(), period.templateName(), text(period, audience, timeLeft(before, period.closesAt(), now)),
-				now);
-		if (!this.notices.insert(notice)) {
-			return Optional.empty();
-		}
-		return Optional.of(new ReminderIssued(noticeId, period.id(), report.reportId(), report.unitCode(),
-				Objects.requireNonNullElse(report.provinceCode(), ""), audience, before.toString(), period.closesAt(),
-				now));
+	private static NoticeRepository.NewNotice notice(OpenPeriod period, OutstandingReports.Report report,
+			Audience audience, Duration before, Instant now) {
+		return new NoticeRepository.NewNotice(UUID.randomUUID(), period.id(), report.reportId(), report.unitCode(),
+				report.provinceCode(), audience, before.toString(), period.closesAt(), period.label(),
+				period.templateName(), text(period, audience, timeLeft(before, period.closesAt(), now)), now);
 	}
 
 	/**

@@ -148,6 +148,26 @@ class ReminderTest extends WorkflowTestBase {
 	}
 
 	@Test
+	void remindWhenMoreReportsThanOneInsertHoldsThenEveryOneIsRemindedOnce() {
+		UUID period = period(Duration.ofHours(2).minusMinutes(1));
+		for (int i = 0; i < 1_100; i++) {
+			stub.addReport(period, unit(), (i == 0) ? null : PROVINCE, ReportState.ENTERING);
+		}
+
+		assertThat(this.reminders.remindDue()).isEqualTo(1_100);
+
+		assertThat(this.jdbc.sql("select count(distinct report_id) from notice where period_id = :id")
+			.param("id", period)
+			.query(Long.class)
+			.single()).isEqualTo(1_100);
+		assertThat(this.jdbc.sql("""
+				select count(*) from outbox_event where event_type = 'vn.nq57.workflow.reminder-issued.v1'
+				and payload ->> 'periodId' = :id
+				""").param("id", period.toString()).query(Long.class).single()).isEqualTo(1_100);
+		assertThat(this.reminders.remindDue()).isZero();
+	}
+
+	@Test
 	void remindWhenEarlierTimesWereMissedThenOnlyTheLatestIsIssuedAndTheOthersSkipped() {
 		UUID period = period(Duration.ofMinutes(30));
 		UUID report = stub.addReport(period, unit(), PROVINCE, ReportState.RETURNED);

@@ -105,7 +105,7 @@ final class ReportServiceStub {
 	}
 
 	/** Adds a report of the period in the given state and answers its id. */
-	UUID addReport(UUID periodId, String unitCode, String provinceCode, ReportState state) {
+	UUID addReport(UUID periodId, String unitCode, @Nullable String provinceCode, ReportState state) {
 		UUID id = UUID.randomUUID();
 		StubReport report = new StubReport(id, periodId, unitCode, provinceCode, state);
 		StubPeriod period = this.periods.get(periodId);
@@ -424,7 +424,7 @@ final class ReportServiceStub {
 
 		final String unitCode;
 
-		final String provinceCode;
+		final @Nullable String provinceCode;
 
 		volatile ReportState state;
 
@@ -438,7 +438,7 @@ final class ReportServiceStub {
 
 		volatile @Nullable LocalDate extendedUntil;
 
-		StubReport(UUID id, UUID periodId, String unitCode, String provinceCode, ReportState state) {
+		StubReport(UUID id, UUID periodId, String unitCode, @Nullable String provinceCode, ReportState state) {
 			this.id = id;
 			this.periodId = periodId;
 			this.unitCode = unitCode;
