@@ -5,6 +5,7 @@ import { api } from './api.js';
 import { h, replace } from './dom.js';
 import { countdown, formatDate, formatDateTime } from './format.js';
 import { STATE_LABELS, stateClass } from './labels.js';
+import { deadlineBadges, effectiveCloseDate, noticesPanel } from './deadlines.js';
 
 export async function renderMyWork(main, user) {
   const items = await api('/api/reports/my-work');
@@ -17,6 +18,7 @@ export async function renderMyWork(main, user) {
 
   replace(main, h('section.panel#my-work',
     h('h1.page-title', 'Cập nhật dữ liệu'),
+    noticesPanel(),
     h('div.tabs', { role: 'tablist' },
       h('button.tab#tab-my-work', { type: 'button', role: 'tab', 'aria-selected': 'true' }, 'Công việc của tôi')),
     h('div.tab-panel', { role: 'tabpanel', 'aria-labelledby': 'tab-my-work' },
@@ -50,7 +52,7 @@ function row(item, countdowns, supervising) {
       id: `open-report-${item.reportId}` }, 'Mở báo cáo');
   const remaining = h('span.countdown');
   const update = () => {
-    const left = countdown(item.closeDate);
+    const left = countdown(effectiveCloseDate(item.closeDate, item.extendedUntil));
     const done = item.state === 'APPROVED';
     remaining.textContent = done ? 'Đã hoàn thành' : left.text;
     remaining.className = `countdown countdown-${done ? 'ok' : left.level}`;
@@ -68,6 +70,7 @@ function row(item, countdowns, supervising) {
     h('td', { 'data-label': 'Đơn vị báo cáo' }, item.unitName),
     h('td', { 'data-label': 'Trạng thái' },
       h('span.badge', { class: stateClass(item.state) }, item.stateLabel || STATE_LABELS[item.state] || ''),
+      deadlineBadges(item),
       counts,
       item.lastSavedAt ? h('span.muted.block', `Lưu lần cuối ${formatDateTime(item.lastSavedAt)}`) : null),
     h('td', { 'data-label': 'Ngày mở' }, formatDate(item.openDate)),

@@ -7,6 +7,7 @@ import { h, replace, toast } from './dom.js';
 import { formatDate } from './format.js';
 import { cellLabel, editor, headerRows, letterOf, orderedColumns, readOnlyValue } from './grid.js';
 import { STATE_LABELS, stateClass } from './labels.js';
+import { canExtend, deadlineBadges, openExtensionDialog } from './deadlines.js';
 
 const PAGE_SIZE = 50;
 // NOT_STARTED is the part of ENTERING never saved, so it follows ENTERING and says so.
@@ -66,7 +67,8 @@ class PeriodScreen {
       'aria-label': 'Tìm đơn vị' });
     const stateFilter = h('select#grid-state-filter', { 'aria-label': 'Lọc theo trạng thái' },
       h('option', { value: '' }, 'Tất cả trạng thái'),
-      ['ENTERING', 'SUBMITTED', 'APPROVED', 'RETURNED'].map((s) => h('option', { value: s }, STATE_LABELS[s])));
+      ['ENTERING', 'SUBMITTED', 'APPROVED', 'RETURNED', 'LATE', 'EXTENDED']
+        .map((s) => h('option', { value: s }, STATE_LABELS[s] || (s === 'EXTENDED' ? 'Được gia hạn' : s))));
     stateFilter.value = this.query.state;
     const province = this.user.roles.includes('ADMIN')
       ? h('input#grid-province', { type: 'text', inputmode: 'numeric', value: this.query.province, size: 4,
@@ -133,6 +135,9 @@ class PeriodScreen {
         h('a', { href: `#/bao-cao/${item.reportId}` }, item.unitName),
         h('span.muted.block', item.unitCode),
         h('span.badge', { class: stateClass(item.state) }, item.stateLabel || STATE_LABELS[item.state]),
+        deadlineBadges(item, `row-${item.reportId}`),
+        canExtend(this.user, item.state) ? h('button.button.button-small.row-extend', { type: 'button',
+          id: `extend-row-${item.reportId}`, onclick: () => this.extendRow(item) }, 'Gia hạn') : null,
         saveButton, message),
       columns.map((column) => {
         const editable = evaluable && column.filledBy === 'PROVINCE';
@@ -149,6 +154,11 @@ class PeriodScreen {
           : readOnlyValue(column, value));
       }));
     return tr;
+  }
+
+  extendRow(item) {
+    openExtensionDialog({ reportId: item.reportId, unitName: item.unitName, closeDate: this.page.period?.closeDate,
+      extendedUntil: item.extendedUntil }, () => this.reload());
   }
 
   async saveRow(item, edits, tr, button, message) {

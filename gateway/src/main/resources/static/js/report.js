@@ -8,6 +8,9 @@ import { countdown, formatDate, formatDateTime, formatTime } from './format.js';
 import { cellLabel, editor, headerRows, letterOf, orderedColumns, readOnlyValue } from './grid.js';
 import { ACTION_DIALOGS, ACTION_LABELS, ROLE_LABELS, STATE_LABELS, stateClass } from './labels.js';
 import { openAttachments } from './attachments.js';
+import {
+  canExtend, deadlineBadges, diffSection, effectiveCloseDate, historyExtensionLine, openExtensionDialog, seesDiff,
+} from './deadlines.js';
 
 const DRAFT_PREFIX = 'nq57.draft.';
 
@@ -94,7 +97,8 @@ class ReportScreen {
           fact('Đơn vị báo cáo', h('span#unit-name', r.unit?.name || ''), ' ',
             h('span.badge#report-state', { class: stateClass(r.state) }, r.stateLabel || STATE_LABELS[r.state])),
           fact('Ngày mở', h('span#open-date', formatDate(period.openDate))),
-          fact('Ngày đóng', h('span#close-date', formatDate(period.closeDate)), ' ', this.countdownEl))),
+          fact('Ngày đóng', h('span#close-date', formatDate(period.closeDate)), ' ', this.countdownEl, ' ',
+            deadlineBadges(r, 'report')))),
       this.toolbar(),
       this.alert,
       this.editable.size === 0
@@ -105,6 +109,7 @@ class ReportScreen {
       h('div.save-bar',
         this.editable.size > 0 ? this.saveButton : null,
         this.saveStatus),
+      seesDiff(this.user) ? diffSection(this.id) : null,
       h('section.history#history', { 'aria-labelledby': 'history-title' },
         h('h2#history-title', 'Lịch sử xử lý'),
         this.historyList)));
@@ -134,7 +139,19 @@ class ReportScreen {
         'Tệp tin đính kèm'),
       downloadLink(h('a.button#download-excel', { href: `/api/exports/reports/${encodeURIComponent(this.id)}.xlsx`,
         download: '' }, 'Tải xuống Excel'), `bao-cao-${this.id}.xlsx`, (e) => this.showAlert('error', e.message)),
+      canExtend(this.user, this.report.state)
+        ? h('button.button#extend-button', { type: 'button', onclick: () => this.extend() }, 'Gia hạn') : null,
       h('button.button#cancel-button', { type: 'button', onclick: () => this.cancel() }, 'Hủy'));
+  }
+
+  extend() {
+    const r = this.report;
+    openExtensionDialog({ reportId: r.id, unitName: r.unit?.name, closeDate: r.period?.closeDate,
+      extendedUntil: r.extendedUntil }, async () => {
+      // Keep what the province typed in P–R: reload around the unsaved edits.
+      if (this.edits.size > 0) await this.reloadKeepingEdits();
+      else await this.load();
+    });
   }
 
   grid() {
@@ -179,7 +196,7 @@ class ReportScreen {
 
   updateCountdown() {
     if (!this.countdownEl || !this.report) return;
-    const left = countdown(this.report.period?.closeDate);
+    const left = countdown(effectiveCloseDate(this.report.period?.closeDate, this.report.extendedUntil));
     const done = this.report.state === 'APPROVED';
     this.countdownEl.textContent = done ? '' : `(${left.text})`;
     this.countdownEl.className = `countdown countdown-${left.level}`;
@@ -470,7 +487,7 @@ class ReportScreen {
       return;
     }
     if (!entries || entries.length === 0) {
-      replace(list, h('p.muted', 'Chưa có thao tác trình, duyệt hay trả lại nào.'));
+      replace(list, h('p.muted', 'Chưa có thao tác trình, duyệt, trả lại hay gia hạn nào.'));
       return;
     }
     const ordered = [...entries].sort((a, b) => String(b.occurredAt).localeCompare(String(a.occurredAt)));
@@ -479,7 +496,9 @@ class ReportScreen {
         h('strong', entry.actionLabel || ACTION_LABELS[entry.action] || entry.action),
         h('time', { datetime: entry.occurredAt }, formatDateTime(entry.occurredAt))),
       h('div.muted', `${entry.actorUsername}${entry.actorRole ? ` (${ROLE_LABELS[entry.actorRole] || entry.actorRole})` : ''}`
-        + ` · ${STATE_LABELS[entry.fromState] || entry.fromState || ''} → ${STATE_LABELS[entry.toState] || entry.toState || ''}`),
+        + (entry.kind === 'EXTENSION' ? ''
+          : ` · ${STATE_LABELS[entry.fromState] || entry.fromState || ''} → ${STATE_LABELS[entry.toState] || entry.toState || ''}`)),
+      historyExtensionLine(entry),
       entry.message ? h('blockquote.timeline-message', entry.message) : null))));
   }
 }

@@ -1,5 +1,6 @@
 package vn.nq57.workflow.report;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -19,9 +20,12 @@ import vn.nq57.contracts.ReportState;
  * @param version the report's data version
  * @param unitName the reporting unit's name, when report-service gives it
  * @param provinceName the province's name, when report-service gives it
+ * @param closesOn the period's close date (Ngày đóng), when report-service gives it
+ * @param extendedUntil the close date the province granted the report, if any
+ * @param late whether report-service holds the report late now
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReportFacts(UUID reportId, UUID periodId, @Nullable String templateCode, String unitCode,
 		@Nullable String provinceCode, ReportState state, long version, @Nullable String unitName,
-		@Nullable String provinceName) {
+		@Nullable String provinceName, @Nullable LocalDate closesOn, @Nullable LocalDate extendedUntil, boolean late) {
 }

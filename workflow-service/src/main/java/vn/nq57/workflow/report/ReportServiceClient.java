@@ -104,6 +104,82 @@ public class ReportServiceClient {
 	}
 
 	/**
+	 * Grants the report a later close date; idempotent by request id on report-service's
+	 * side. Not retried here: the extension saga re-sends it with the same id.
+	 * @param reportId the report id
+	 * @param command the extension
+	 * @return the report's facts after the grant
+	 * @throws ReportServiceRefusal when report-service refuses the extension
+	 * @throws vn.nq57.common.web.ApiException with
+	 * {@link vn.nq57.common.web.CommonError#DOWNSTREAM_UNAVAILABLE} when it does not
+	 * answer
+	 */
+	public ReportFacts extend(UUID reportId, ExtensionCommand command) {
+		try {
+			ReportFacts facts = this.calls.write(DOWNSTREAM, LABEL,
+					() -> this.client.post()
+						.uri("/internal/reports/{reportId}/extension", reportId)
+						.contentType(MediaType.APPLICATION_JSON)
+						.accept(MediaType.APPLICATION_JSON)
+						.body(command)
+						.retrieve()
+						.body(ReportFacts.class));
+			if (facts == null) {
+				throw new IllegalStateException("report-service answered an extension with an empty body");
+			}
+			return facts;
+		}
+		catch (HttpClientErrorException ex) {
+			throw refusal(ex);
+		}
+		catch (OAuth2AuthorizationException ex) {
+			throw noServiceToken(ex);
+		}
+	}
+
+	/**
+	 * The periods open now (and closed ones with a report on a running extension).
+	 * @return the periods, earliest close first
+	 */
+	public List<OpenPeriod> openPeriods() {
+		try {
+			OpenPeriod[] periods = this.calls.read(DOWNSTREAM, LABEL,
+					() -> this.client.get()
+						.uri("/internal/periods/open")
+						.accept(MediaType.APPLICATION_JSON)
+						.retrieve()
+						.body(OpenPeriod[].class));
+			return (periods != null) ? List.of(periods) : List.of();
+		}
+		catch (OAuth2AuthorizationException ex) {
+			throw noServiceToken(ex);
+		}
+	}
+
+	/**
+	 * The reports of a period not submitted yet and those waiting for their leader.
+	 * @param periodId the period
+	 * @return the outstanding reports, or empty if report-service knows no such period
+	 */
+	public Optional<OutstandingReports> outstanding(UUID periodId) {
+		try {
+			OutstandingReports outstanding = this.calls.read(DOWNSTREAM, LABEL,
+					() -> this.client.get()
+						.uri("/internal/periods/{periodId}/outstanding", periodId)
+						.accept(MediaType.APPLICATION_JSON)
+						.retrieve()
+						.body(OutstandingReports.class));
+			return Optional.ofNullable(outstanding);
+		}
+		catch (HttpClientErrorException.NotFound ex) {
+			return Optional.empty();
+		}
+		catch (OAuth2AuthorizationException ex) {
+			throw noServiceToken(ex);
+		}
+	}
+
+	/**
 	 * No call left this service: identity-service gave no token. To the user that is
 	 * report-service being out of reach, and the transition, if any, stays pending.
 	 */

@@ -46,6 +46,19 @@ public final class MessageText {
 	 * @throws ApiException {@link WorkflowError#MESSAGE_TOO_LONG} naming the field
 	 */
 	public static @Nullable String normalise(@Nullable String raw, String field, String label) {
+		return normalise(raw, field, label, MAX_LENGTH);
+	}
+
+	/**
+	 * Normalises a text field the same way as a message, with its own length limit.
+	 * @param raw the text as sent
+	 * @param field the request field it arrives in, named in the refusal
+	 * @param label what users call the field
+	 * @param maxLength the longest text accepted, in characters (code points)
+	 * @return the stored form, or {@code null} when absent or blank
+	 * @throws ApiException {@link WorkflowError#MESSAGE_TOO_LONG} naming the field
+	 */
+	public static @Nullable String normalise(@Nullable String raw, String field, String label, int maxLength) {
 		if (raw == null) {
 			return null;
 		}
@@ -57,10 +70,10 @@ public final class MessageText {
 			return null;
 		}
 		int length = text.codePointCount(0, text.length());
-		if (length > MAX_LENGTH) {
-			String problem = label + " dài " + length + " ký tự; tối đa " + MAX_LENGTH + " ký tự.";
+		if (length > maxLength) {
+			String problem = label + " dài " + length + " ký tự; tối đa " + maxLength + " ký tự.";
 			throw new ApiException(WorkflowError.MESSAGE_TOO_LONG, List.of(new FieldProblem(field, problem)), label,
-					length, MAX_LENGTH);
+					length, maxLength);
 		}
 		return text;
 	}

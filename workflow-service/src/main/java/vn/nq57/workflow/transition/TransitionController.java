@@ -32,9 +32,12 @@ class TransitionController {
 
 	private final ForwardingService forwarding;
 
-	TransitionController(TransitionService transitions, ForwardingService forwarding) {
+	private final ExtensionService extensions;
+
+	TransitionController(TransitionService transitions, ForwardingService forwarding, ExtensionService extensions) {
 		this.transitions = transitions;
 		this.forwarding = forwarding;
+		this.extensions = extensions;
 	}
 
 	@PostMapping("/{action:submit|recall|approve|return}")
@@ -92,6 +95,31 @@ class TransitionController {
 	ForwardingResponse forward(CurrentUser user, @PathVariable UUID reportId,
 			@RequestBody(required = false) @Nullable ForwardingRequest request) {
 		return this.forwarding.forward(user, reportId, (request != null) ? request : new ForwardingRequest(null, null));
+	}
+
+	@PostMapping("/extension")
+	@Operation(summary = "Gia hạn: cán bộ giám sát cấp Tỉnh cho báo cáo của một xã thêm thời gian, kèm lý do",
+			description = "closesOn (yyyy-MM-dd) phải sau Ngày đóng của kỳ và không ở quá khứ; reason bắt buộc, "
+					+ "tối đa 1000 ký tự; requestId là UUID do trình duyệt tạo cho mỗi lần gia hạn "
+					+ "(gửi lại cùng requestId được trả lời bằng chính lần gia hạn đó, không gia hạn hai lần).")
+	@ApiResponse(responseCode = "200", description = "Đã gia hạn")
+	@ApiResponse(responseCode = "403",
+			description = "WFL-011: chỉ cán bộ giám sát cấp Tỉnh quản lý đơn vị được gia hạn",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "404", description = "WFL-001: không có báo cáo hoặc ngoài phạm vi",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "409",
+			description = "WFL-012: báo cáo đã duyệt; WFL-013: requestId đã dùng; WFL-014: đang có gia hạn chờ",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "422",
+			description = "WFL-010: trường không hợp lệ (errors nêu closesOn, reason, requestId); WFL-005: lý do quá dài",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "503", description = "COM-007; WFL-015: đã ghi nhận, sẽ tự hoàn tất",
+			content = @Content(mediaType = "application/problem+json"))
+	ExtensionResponse extend(CurrentUser user, @PathVariable UUID reportId,
+			@RequestBody(required = false) @Nullable ExtensionRequest request) {
+		return this.extensions.extend(user, reportId,
+				(request != null) ? request : new ExtensionRequest(null, null, null));
 	}
 
 	@GetMapping("/history")

@@ -17,10 +17,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Finishes transitions left pending: re-sends each to report-service with the same
- * transition id (report-service applies it at most once) and completes or fails it by the
- * answer. Each transition is claimed with {@code for update skip locked}, so replicas
- * share the work without doing any twice. The gauge
+ * Finishes transitions and extensions left pending: re-sends each to report-service with
+ * the same transition id (report-service applies it at most once) and completes or fails
+ * it by the answer. Each transition is claimed with {@code for update skip locked}, so
+ * replicas share the work without doing any twice. The gauge
  * {@code nq57.workflow.transitions.pending} shows how many wait.
  */
 @Component
@@ -32,16 +32,20 @@ class TransitionRecovery {
 
 	private final TransitionService transitions;
 
+	private final ExtensionService extensions;
+
 	private final RecoveryProperties properties;
 
 	private final TransactionTemplate transactionTemplate;
 
 	private final Clock clock;
 
-	TransitionRecovery(TransitionRepository repository, TransitionService transitions, RecoveryProperties properties,
-			PlatformTransactionManager transactionManager, Clock clock, MeterRegistry meters) {
+	TransitionRecovery(TransitionRepository repository, TransitionService transitions, ExtensionService extensions,
+			RecoveryProperties properties, PlatformTransactionManager transactionManager, Clock clock,
+			MeterRegistry meters) {
 		this.repository = repository;
 		this.transitions = transitions;
+		this.extensions = extensions;
 		this.properties = properties;
 		this.transactionTemplate = new TransactionTemplate(transactionManager);
 		this.clock = clock;
@@ -62,6 +66,22 @@ class TransitionRecovery {
 		catch (RuntimeException ex) {
 			logger.error("Recovery of pending transitions failed; it runs again in {}", this.properties.interval(), ex);
 		}
+		try {
+			recoverPendingExtensions();
+		}
+		catch (RuntimeException ex) {
+			logger.error("Recovery of pending extensions failed; it runs again in {}", this.properties.interval(), ex);
+		}
+	}
+
+	/**
+	 * Re-sends the extensions pending for longer than the grace period, as for
+	 * transitions.
+	 * @return how many extensions were resolved (completed or failed)
+	 */
+	int recoverPendingExtensions() {
+		Instant cutoff = Instant.now(this.clock).minus(this.properties.gracePeriod());
+		return this.extensions.recoverPending(cutoff, this.properties.batchSize());
 	}
 
 	/**

@@ -5,6 +5,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +40,8 @@ final class ReportServiceStub {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
+	static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
 	private static @Nullable ReportServiceStub instance;
 
 	private final HttpServer server;
@@ -47,6 +53,16 @@ final class ReportServiceStub {
 	private final List<Received> transitionCalls = new CopyOnWriteArrayList<>();
 
 	private final List<String> internalAuthorizations = new CopyOnWriteArrayList<>();
+
+	private final Map<UUID, StubPeriod> periods = new ConcurrentHashMap<>();
+
+	private final Map<UUID, UUID> grantedExtensions = new ConcurrentHashMap<>();
+
+	private final List<Received> extensionCalls = new CopyOnWriteArrayList<>();
+
+	private volatile boolean extensionsUnreachable;
+
+	private volatile boolean periodsUnreachable;
 
 	private volatile boolean transitionsUnreachable;
 
@@ -65,6 +81,7 @@ final class ReportServiceStub {
 				ReportServiceStub stub = new ReportServiceStub(server);
 				server.createContext("/auth/oauth2/token", stub::token);
 				server.createContext("/internal/reports/", stub::reports);
+				server.createContext("/internal/periods/", stub::periods);
 				server.setExecutor(Executors.newFixedThreadPool(8));
 				server.start();
 				instance = stub;
@@ -85,6 +102,51 @@ final class ReportServiceStub {
 		UUID id = UUID.randomUUID();
 		this.reports.put(id, new StubReport(id, UUID.randomUUID(), unitCode, provinceCode, state));
 		return id;
+	}
+
+	/** Adds a report of the period in the given state and answers its id. */
+	UUID addReport(UUID periodId, String unitCode, @Nullable String provinceCode, ReportState state) {
+		UUID id = UUID.randomUUID();
+		StubReport report = new StubReport(id, periodId, unitCode, provinceCode, state);
+		StubPeriod period = this.periods.get(periodId);
+		if (period != null) {
+			report.closesOn = period.closesOn;
+		}
+		this.reports.put(id, report);
+		return id;
+	}
+
+	/**
+	 * Adds an open period closing at the given instant (the end of its close date in
+	 * Vietnam, as report-service computes it), with the given reminder times.
+	 */
+	UUID addPeriod(Instant closesAt, String templateName, String label, List<String> reminders) {
+		UUID id = UUID.randomUUID();
+		LocalDate closesOn = LocalDate.ofInstant(closesAt.minusSeconds(1), VIETNAM);
+		this.periods.put(id, new StubPeriod(id, closesAt, closesOn, templateName, label, List.copyOf(reminders)));
+		return id;
+	}
+
+	/** Closes a period: it no longer appears among the open ones. */
+	void closePeriod(UUID periodId) {
+		this.periods.remove(periodId);
+	}
+
+	/** Makes every extension call fail as if report-service were down. */
+	void extensionsUnreachable(boolean unreachable) {
+		this.extensionsUnreachable = unreachable;
+	}
+
+	/** Makes the periods endpoints fail as if report-service were down. */
+	void periodsUnreachable(boolean unreachable) {
+		this.periodsUnreachable = unreachable;
+	}
+
+	/**
+	 * Extension calls received for the report, applied or not (transitionId = requestId).
+	 */
+	List<Received> extensionCalls(UUID reportId) {
+		return this.extensionCalls.stream().filter((call) -> call.reportId().equals(reportId)).toList();
 	}
 
 	StubReport report(UUID reportId) {
@@ -140,8 +202,12 @@ final class ReportServiceStub {
 		UUID reportId = UUID.fromString(parts[3]);
 		StubReport report = this.reports.get(reportId);
 		boolean transition = parts.length == 5 && "transitions".equals(parts[4]);
+		boolean extension = parts.length == 5 && "extension".equals(parts[4]);
 		if (transition && "POST".equals(exchange.getRequestMethod())) {
 			transition(exchange, reportId, report);
+		}
+		else if (extension && "POST".equals(exchange.getRequestMethod())) {
+			extension(exchange, reportId, report);
 		}
 		else if (this.factsUnreachable) {
 			exchange.close();
@@ -213,11 +279,94 @@ final class ReportServiceStub {
 		answer(exchange, 200, "application/json", answer);
 	}
 
+	private void extension(HttpExchange exchange, UUID reportId, @Nullable StubReport report) throws IOException {
+		JsonNode body;
+		try (InputStream in = exchange.getRequestBody()) {
+			body = json.readTree(in);
+		}
+		UUID requestId = UUID.fromString(body.get("requestId").asString());
+		LocalDate closesOn = LocalDate.parse(body.get("closesOn").asString());
+		this.extensionCalls.add(new Received(reportId, requestId, "EXTEND", body.get("reason").asString(),
+				body.get("grantedBy").asString()));
+		if (this.extensionsUnreachable) {
+			exchange.close();
+			return;
+		}
+		if (report == null) {
+			answer(exchange, 404, "application/problem+json",
+					problem("RPT-001", 404, "Không tìm thấy báo cáo.", Map.of()));
+			return;
+		}
+		synchronized (report) {
+			if (this.grantedExtensions.containsKey(requestId)) {
+				answer(exchange, 200, "application/json", facts(report));
+				return;
+			}
+			if (!closesOn.isAfter(report.closesOn) || report.state == ReportState.APPROVED) {
+				answer(exchange, 422, "application/problem+json", problem("RPT-010", 422,
+						"Không thể gia hạn báo cáo: báo cáo đã duyệt hoặc ngày không sau ngày đóng.", Map.of()));
+				return;
+			}
+			report.extendedUntil = closesOn;
+			this.grantedExtensions.put(requestId, reportId);
+		}
+		answer(exchange, 200, "application/json", facts(report));
+	}
+
+	private void periods(HttpExchange exchange) throws IOException {
+		this.internalAuthorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+		if (this.periodsUnreachable) {
+			exchange.close();
+			return;
+		}
+		String[] parts = exchange.getRequestURI().getPath().split("/");
+		if (parts.length == 4 && "open".equals(parts[3])) {
+			List<Map<String, Object>> open = this.periods.values()
+				.stream()
+				.map((period) -> Map.<String, Object>of("id", period.id.toString(), "templateCode", "BC_NGAY_XA",
+						"templateName", period.templateName, "kindLabel", "Ngày", "label", period.label, "opensOn",
+						period.closesOn.minusDays(1).toString(), "closesOn", period.closesOn.toString(), "closesAt",
+						period.closesAt.toString(), "reminders", period.reminders))
+				.toList();
+			answer(exchange, 200, "application/json", json.writeValueAsString(open));
+			return;
+		}
+		UUID periodId = UUID.fromString(parts[3]);
+		if (!this.periods.containsKey(periodId)) {
+			answer(exchange, 404, "application/problem+json",
+					problem("RPT-002", 404, "Không tìm thấy kỳ báo cáo.", Map.of()));
+			return;
+		}
+		List<Map<String, Object>> notSubmitted = new ArrayList<>();
+		List<Map<String, Object>> awaitingLeader = new ArrayList<>();
+		for (StubReport report : this.reports.values()) {
+			if (!report.periodId.equals(periodId)) {
+				continue;
+			}
+			Map<String, Object> item = new java.util.LinkedHashMap<>();
+			item.put("reportId", report.id.toString());
+			item.put("unitCode", report.unitCode);
+			item.put("provinceCode", report.provinceCode);
+			item.put("state", report.state.name());
+			item.put("extendedUntil", (report.extendedUntil != null) ? report.extendedUntil.toString() : null);
+			if (report.state == ReportState.SUBMITTED) {
+				awaitingLeader.add(item);
+			}
+			else if ((report.state == ReportState.ENTERING || report.state == ReportState.RETURNED)
+					&& report.extendedUntil == null) {
+				notSubmitted.add(item);
+			}
+		}
+		answer(exchange, 200, "application/json", json.writeValueAsString(Map.of("periodId", periodId.toString(),
+				"notSubmitted", notSubmitted, "awaitingLeader", awaitingLeader)));
+	}
+
 	private static String facts(StubReport report) {
 		return """
 				{"reportId":"%s","periodId":"%s","templateCode":"BC_NGAY_XA","unitCode":"%s","provinceCode":"%s",\
-				"state":"%s","version":%d,"extra":"ignored"}""".formatted(report.id, report.periodId, report.unitCode,
-				report.provinceCode, report.state, report.version);
+				"state":"%s","version":%d,"closesOn":"%s","extendedUntil":%s,"late":false,"extra":"ignored"}"""
+			.formatted(report.id, report.periodId, report.unitCode, report.provinceCode, report.state, report.version,
+					report.closesOn, (report.extendedUntil != null) ? "\"" + report.extendedUntil + "\"" : "null");
 	}
 
 	private static String problem(String code, int status, String detail, Map<String, String> errors) {
@@ -257,6 +406,11 @@ final class ReportServiceStub {
 		}
 	}
 
+	/** An open period as the stub holds it. */
+	record StubPeriod(UUID id, Instant closesAt, LocalDate closesOn, String templateName, String label,
+			List<String> reminders) {
+	}
+
 	/** A transition call as report-service received it. */
 	record Received(UUID reportId, UUID transitionId, String action, String fromState, String toState) {
 	}
@@ -270,7 +424,7 @@ final class ReportServiceStub {
 
 		final String unitCode;
 
-		final String provinceCode;
+		final @Nullable String provinceCode;
 
 		volatile ReportState state;
 
@@ -280,7 +434,11 @@ final class ReportServiceStub {
 
 		volatile long delayMillis;
 
-		StubReport(UUID id, UUID periodId, String unitCode, String provinceCode, ReportState state) {
+		volatile LocalDate closesOn = LocalDate.now(VIETNAM);
+
+		volatile @Nullable LocalDate extendedUntil;
+
+		StubReport(UUID id, UUID periodId, String unitCode, @Nullable String provinceCode, ReportState state) {
 			this.id = id;
 			this.periodId = periodId;
 			this.unitCode = unitCode;

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -15,26 +14,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTask;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 import vn.nq57.contracts.ReportState;
-import vn.nq57.contracts.Topics;
-import vn.nq57.testsupport.EventSchemas;
 import vn.nq57.testsupport.TestAccount;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,9 +53,6 @@ class TransitionSagaTest extends WorkflowTestBase {
 
 	@Autowired
 	List<ScheduledTaskHolder> scheduledTasks;
-
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
 
 	@AfterEach
 	void reportServiceAnswersAgain() {
@@ -558,52 +545,6 @@ class TransitionSagaTest extends WorkflowTestBase {
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(answer.body().path("paths").has("/api/workflow/reports/{reportId}/history")).isTrue();
 		assertThat(answer.body().path("paths").has("/api/workflow/reports/{reportId}/{action}")).isTrue();
-	}
-
-	private ConsumerRecord<String, byte[]> awaitEvent(UUID reportId) {
-		List<ConsumerRecord<String, byte[]>> records = awaitEvents(reportId, 1);
-		return records.get(records.size() - 1);
-	}
-
-	private List<ConsumerRecord<String, byte[]>> awaitEvents(UUID reportId, int count) {
-		Properties properties = new Properties();
-		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
-		properties.put(ConsumerConfig.GROUP_ID_CONFIG, "workflow-test-" + UUID.randomUUID());
-		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-				new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(Topics.WORKFLOW)
-				.stream()
-				.map((info) -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-			long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-			while (found.size() < count && System.nanoTime() < deadline) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-					if (reportId.toString().equals(record.key())) {
-						found.add(record);
-					}
-				}
-			}
-			assertThat(found).as("events of report %s on %s", reportId, Topics.WORKFLOW).hasSize(count);
-			return found;
-		}
-	}
-
-	/**
-	 * Validates the payload against the JSON Schema event-contracts publishes for its
-	 * type.
-	 */
-	private static List<String> schemaErrors(ConsumerRecord<String, byte[]> record) {
-		return EventSchemas.violations(header(record, "ce_type"), new String(record.value(), StandardCharsets.UTF_8));
-	}
-
-	private static String header(ConsumerRecord<String, byte[]> record, String name) {
-		Header header = record.headers().lastHeader(name);
-		assertThat(header).as("header " + name).isNotNull();
-		return new String(header.value(), StandardCharsets.UTF_8);
 	}
 
 }
