@@ -24,6 +24,8 @@ import vn.nq57.common.security.CurrentUser;
 import vn.nq57.common.web.ApiException;
 import vn.nq57.identity.IdentityError;
 import vn.nq57.identity.IdentityProperties;
+import vn.nq57.identity.audit.AuditAction;
+import vn.nq57.identity.audit.AuditLog;
 import vn.nq57.identity.signin.PasswordPolicy;
 import vn.nq57.identity.signin.SignInThrottle;
 
@@ -65,8 +67,11 @@ public class PasswordReset {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final AuditLog audit;
+
 	PasswordReset(AccountRepository accounts, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
-			SignInThrottle throttle, IdentityProperties properties, Clock clock) {
+			SignInThrottle throttle, IdentityProperties properties, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.accounts = accounts;
 		this.passwordPolicy = passwordPolicy;
 		this.passwordEncoder = passwordEncoder;
@@ -108,6 +113,7 @@ public class PasswordReset {
 		Instant expiresAt = this.clock.instant().plus(this.properties.reset().codeTtl());
 		this.accounts.saveResetCode(target.accountId(), hash(plain), caller.accountId(), expiresAt);
 		logger.info("Account {} issued a password-reset code for account {}", caller.username(), name);
+		this.audit.account(AuditAction.RESET_CODE_ISSUED, caller.username(), name, null);
 		return new IssuedCode(name, plain.substring(0, 5) + "-" + plain.substring(5), expiresAt);
 	}
 
@@ -151,6 +157,7 @@ public class PasswordReset {
 		this.accounts.endSessions(name);
 		this.throttle.succeeded(name);
 		logger.info("Account {} reset its password with a one-time code", name);
+		this.audit.account(AuditAction.PASSWORD_RESET, name, name, null);
 		return problems;
 	}
 
