@@ -135,6 +135,8 @@ class UnitTreeAdministrationTests extends AdminTestSupport {
 
 	@Test
 	void changesWhenRefusedThenNamesTheFieldAndNothingIsWrittenPublishedOrAudited() {
+		tokensFor("tinh_11");
+		tokensFor("trunguong");
 		long[] traces = traces();
 		String nameBefore = unitName("03127");
 
