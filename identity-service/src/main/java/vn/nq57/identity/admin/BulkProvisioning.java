@@ -80,6 +80,7 @@ public class BulkProvisioning {
 	@Transactional
 	public Sheets issue(CurrentUser caller, @Nullable String province, boolean nation, boolean pendingOnly) {
 		AdminScope.requireAdministrator(caller);
+		long started = System.nanoTime();
 		String scope;
 		if (nation) {
 			AdminScope.requireCentre(caller, "Cấp mật khẩu cho toàn quốc (nation)");
@@ -119,8 +120,9 @@ public class BulkProvisioning {
 					entry.getKey(), entry.getValue().size() + " accounts" + (pendingOnly ? " (pending only)" : ""));
 		}
 		byte[] content = workbook(rows, plain, byProvince);
-		logger.info("Account {} issued one-time initial passwords to {} accounts of {}", caller.username(), rows.size(),
-				(scope != null) ? "province " + scope : "the nation");
+		logger.info("Account {} issued one-time initial passwords to {} accounts of {} in {} ms", caller.username(),
+				rows.size(), (scope != null) ? "province " + scope : "the nation",
+				(System.nanoTime() - started) / 1_000_000);
 		String name = "mat-khau-ban-dau-" + ((scope != null) ? "tinh-" + scope : "toan-quoc") + ".xlsx";
 		return new Sheets(name, content, rows.size());
 	}
