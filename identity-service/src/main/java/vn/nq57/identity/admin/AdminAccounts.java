@@ -125,7 +125,10 @@ class AdminAccounts {
 			.update();
 	}
 
-	/** Sets one-time passwords: each must be changed at the next sign-in. */
+	/**
+	 * Sets one-time passwords: the next sign-in must change it and then goes through the
+	 * whole first login (profile, CCCD), demo accounts included.
+	 */
 	void setOneTimePasswords(List<String> usernames, List<String> hashes) {
 		List<Object[]> rows = new ArrayList<>();
 		for (int i = 0; i < usernames.size(); i++) {
@@ -133,7 +136,7 @@ class AdminAccounts {
 		}
 		this.jdbcTemplate.batchUpdate("""
 				update account set password_hash = ?, must_change_password = true, password_changed_at = null,
-				       updated_at = now()
+				       first_login_waived = false, updated_at = now()
 				where username = ?
 				""", rows);
 		this.jdbcTemplate.batchUpdate(

@@ -1,9 +1,12 @@
 package vn.nq57.identity.admin;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -19,8 +22,66 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class UnitTreeAdministrationTests extends AdminTestSupport {
 
+	/** The official units these tests change; restored after each test. */
+	private static final List<String> CHANGED = List.of("03151", "03158", "03160", "03162", "03163", "03164", "03166");
+
+	/** The units these tests create; removed after each test. */
+	private static final List<String> CREATED = List.of("99101", "99111", "99112", "99121", "99122");
+
 	@Autowired
 	private UnitRegistry registry;
+
+	private List<Map<String, Object>> unitsBefore = List.of();
+
+	private long outboxBefore;
+
+	@BeforeEach
+	void rememberTheUnits() {
+		this.outboxBefore = lastOutboxId();
+		this.unitsBefore = this.jdbc
+			.sql("select code, name, unit_type, province_code, active from unit where code in (:codes)")
+			.param("codes", CHANGED)
+			.query()
+			.listOfRows();
+	}
+
+	/**
+	 * Puts the tree back as the official list has it, so that tests counting units,
+	 * accounts and events of the whole nation see the nation.
+	 */
+	@AfterEach
+	void restoreTheUnits() {
+		List<String> touched = new ArrayList<>(CHANGED);
+		touched.addAll(CREATED);
+		this.jdbc.sql("delete from account where unit_code in (:codes)").param("codes", CREATED).update();
+		this.jdbc.sql("delete from unit_version where code in (:codes)").param("codes", touched).update();
+		this.jdbc.sql("delete from unit where code in (:codes)").param("codes", CREATED).update();
+		for (Map<String, Object> unit : this.unitsBefore) {
+			this.jdbc
+				.sql("update unit set name = :name, unit_type = :type, province_code = :province, "
+						+ "active = :active, managed_by_centre = false where code = :code")
+				.param("name", unit.get("name"))
+				.param("type", unit.get("unit_type"))
+				.param("province", unit.get("province_code"))
+				.param("active", unit.get("active"))
+				.param("code", unit.get("code"))
+				.update();
+		}
+		this.jdbc.sql("delete from unit_version where code in (:codes)").param("codes", CHANGED).update();
+		this.jdbc.sql("insert into unit_version (code, name, unit_type, level, province_code, active, valid_from) "
+				+ "select code, name, unit_type, level, province_code, active, created_at from unit where code in (:codes)")
+			.param("codes", CHANGED)
+			.update();
+		this.jdbc
+			.sql("delete from unit_change where id not in "
+					+ "(select change_id from unit_version where change_id is not null)")
+			.update();
+		this.jdbc.sql("update account set enabled = true where unit_code in (:codes)").param("codes", CHANGED).update();
+		this.jdbc.sql("delete from outbox_event where id > :id and event_type in (:types)")
+			.param("id", this.outboxBefore)
+			.param("types", List.of(UnitChanged.TYPE, UnitRegistered.TYPE, AccountProvisioned.TYPE))
+			.update();
+	}
 
 	@Test
 	void renameWhenCentreRenamesThenHistoryKeepsTheOldNameAndTheOfficialListNoLongerRevertsIt() {
