@@ -107,8 +107,9 @@ class UnitReplicaTests extends ReportServiceTestBase {
 		publish(UUID.randomUUID(), unit("99902", "Xã Giải Thể Một", false));
 		publish(UUID.randomUUID(), unit("99903", "Xã Giải Thể Hai", false));
 
-		await().atMost(Duration.ofSeconds(20)).until(() -> reportsOf("99901") == 2
-				&& count("select count(*) from unit where code in ('99902', '99903') and not active") == 2);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> reportsOf("99901") == 2
+					&& count("select count(*) from unit where code in ('99902', '99903') and not active") == 2);
 		assertThat(reportsOf("99902") + reportsOf("99903")).isZero();
 	}
 
