@@ -186,7 +186,8 @@ function csrfToken() {
 
 /** POSTs and saves the answered workbook: the sheet exists only in this one answer. */
 async function postDownload(path, json) {
-  const headers = { 'Content-Type': 'application/json', Accept: 'application/json, application/octet-stream' };
+  const headers = { 'Content-Type': 'application/json',
+    Accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/json, */*' };
   const token = csrfToken();
   if (token) headers['X-XSRF-TOKEN'] = token;
   let response;
