@@ -20,6 +20,9 @@ const ROUTES = [
   { pattern: /^#\/bao-cao\/([\w-]+)$/, render: (id) => renderReport(main, id, user) },
   { pattern: /^#\/ky\/([\w-]+)$/, render: (id) => renderPeriod(main, id, user) },
   { pattern: /^#\/theo-doi(?:\/(\d{2}))?$/, render: (province) => renderDashboard(main, province || provinceOf(user)) },
+  // ---- Quản trị (admin.js, loaded only when an administrator opens it) ----
+  { pattern: /^#\/quan-tri(?:\/([a-z-]+))?$/,
+    render: async (tab) => (await import('./admin.js')).renderAdmin(main, tab, user) },
   { pattern: /^(#\/?)?$/, render: () => renderMyWork(main, user) },
 ];
 
@@ -75,6 +78,8 @@ async function loadUser() {
   document.getElementById('user-box').hidden = false;
   const watches = user.roles.includes('PROVINCE_SUPERVISOR') || user.roles.includes('ADMIN');
   document.getElementById('menu-dashboard').hidden = !watches;
+  // ---- Quản trị (admin.js): the centre and provinces ----
+  document.getElementById('menu-admin').hidden = !watches;
 }
 
 async function logout() {

@@ -22,14 +22,38 @@ class FrontEndBudgetTests {
 
 	private static final Path STATIC = Paths.get("src/main/resources/static");
 
+	/**
+	 * Modules only administrators load (by dynamic import from app.js), with their own
+	 * budget: no commune's browser ever fetches them.
+	 */
+	private static final List<Path> ADMINISTRATORS_ONLY = List.of(STATIC.resolve("js/admin.js"));
+
 	@Test
 	void frontEndWhenMeasuredThenStaysUnder100Kilobytes() throws IOException {
 		long total;
 		try (Stream<Path> files = Files.walk(STATIC)) {
-			total = files.filter(Files::isRegularFile).mapToLong(FrontEndBudgetTests::size).sum();
+			total = files.filter(Files::isRegularFile)
+				.filter((file) -> !ADMINISTRATORS_ONLY.contains(file))
+				.mapToLong(FrontEndBudgetTests::size)
+				.sum();
 		}
 
 		assertThat(total).isLessThan(100 * 1024);
+	}
+
+	@Test
+	void administratorsModulesWhenMeasuredThenStayUnder30KilobytesAndAreOnlyLoadedOnDemand() throws IOException {
+		long total = ADMINISTRATORS_ONLY.stream().mapToLong(FrontEndBudgetTests::size).sum();
+		String app = Files.readString(STATIC.resolve("js/app.js"), StandardCharsets.UTF_8);
+
+		assertThat(total).isLessThan(30 * 1024);
+		assertThat(app).contains("import('./admin.js')").doesNotContain("from './admin.js'");
+		for (Path file : files()) {
+			if (file.toString().endsWith(".js") && !ADMINISTRATORS_ONLY.contains(file)) {
+				assertThat(Files.readString(file, StandardCharsets.UTF_8)).as(file.toString())
+					.doesNotContain("from './admin.js'");
+			}
+		}
 	}
 
 	@Test

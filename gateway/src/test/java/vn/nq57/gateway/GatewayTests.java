@@ -242,6 +242,30 @@ class GatewayTests {
 	}
 
 	@Test
+	void identityAdminCallWhenPostedWithCsrfThenRelaysBodyAndTokenAndRefusesWithoutCsrf() throws Exception {
+		identity.answer("/auth/api/admin/accounts/06658_01/role", 200, "{\"username\":\"06658_01\"}");
+		Cookie session = this.sessions.signIn("tinh_22", "admin-token").cookie();
+
+		MockHttpServletResponse refused = perform(put("/auth/api/admin/accounts/06658_01/role").cookie(session)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"role\":\"LEADER\"}"));
+		MockHttpServletResponse relayed = perform(
+				put("/auth/api/admin/accounts/06658_01/role").cookie(session, new Cookie("XSRF-TOKEN", CSRF))
+					.header("X-XSRF-TOKEN", CSRF)
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"role\":\"LEADER\"}"));
+
+		assertThat(refused.getStatus()).isEqualTo(403);
+		assertThat(relayed.getStatus()).isEqualTo(200);
+		StubBackend.Received received = identity.nextRequest();
+		assertThat(received).isNotNull();
+		assertThat(received.uri()).isEqualTo("/auth/api/admin/accounts/06658_01/role");
+		assertThat(received.method()).isEqualTo("PUT");
+		assertThat(received.bodyLength()).isEqualTo("{\"role\":\"LEADER\"}".length());
+		assertThat(received.header("Authorization")).isEqualTo("Bearer admin-token");
+	}
+
+	@Test
 	void callsWhenBackendKeepsFailingThenBreakerOpensAndAnswersAtOnceWithRetryAfter() throws Exception {
 		Cookie session = this.sessions.signIn("30943_01", "access-token").cookie();
 		MockHttpServletResponse response = null;

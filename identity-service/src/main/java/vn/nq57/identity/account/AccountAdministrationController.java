@@ -19,6 +19,8 @@ import vn.nq57.common.security.CurrentUser;
 import vn.nq57.common.web.ApiException;
 import vn.nq57.contracts.Role;
 import vn.nq57.identity.IdentityError;
+import vn.nq57.identity.audit.AuditAction;
+import vn.nq57.identity.audit.AuditLog;
 import vn.nq57.identity.cccd.CccdNumber;
 import vn.nq57.identity.cccd.CccdProtector;
 import vn.nq57.identity.signin.SignInThrottle;
@@ -41,8 +43,11 @@ class AccountAdministrationController {
 
 	private final CccdProtector cccdProtector;
 
+	private final AuditLog audit;
+
 	AccountAdministrationController(AccountRepository accounts, SignInThrottle throttle, PasswordReset passwordReset,
-			CccdProtector cccdProtector) {
+			CccdProtector cccdProtector, AuditLog audit) {
+		this.audit = audit;
 		this.accounts = accounts;
 		this.throttle = throttle;
 		this.passwordReset = passwordReset;
@@ -78,6 +83,8 @@ class AccountAdministrationController {
 		boolean wasLocked = this.throttle.unlock(target.username());
 		logger.info("Account {} lifted the sign-in lockout of account {} (was locked: {})", caller.username(),
 				target.username(), wasLocked);
+		this.audit.account(AuditAction.ACCOUNT_UNLOCKED, caller.username(), target.username(),
+				wasLocked ? "WAS_LOCKED" : "WAS_NOT_LOCKED");
 		return new UnlockView(target.username(), wasLocked);
 	}
 
@@ -100,6 +107,7 @@ class AccountAdministrationController {
 		int ended = this.accounts.endSessions(target.username());
 		logger.info("Account {} ended the sessions of account {} ({} ended)", caller.username(), target.username(),
 				ended);
+		this.audit.account(AuditAction.SESSIONS_REVOKED, caller.username(), target.username(), null);
 		return new SessionsView(target.username(), ended);
 	}
 

@@ -32,7 +32,7 @@ import vn.nq57.identity.unit.UnitRepository;
  * Passwords: in demo mode every account without a password gets the demo password, hashed
  * once for all of them (bcrypt per account would take minutes for 6,677 accounts).
  * Outside demo mode new accounts have no usable password and cannot sign in until a
- * one-time password is issued to them; that flow is not built yet.
+ * one-time password is issued to them (vn.nq57.identity.admin.BulkProvisioning).
  */
 @Service
 public class AccountProvisioner {

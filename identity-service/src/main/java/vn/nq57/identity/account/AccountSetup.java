@@ -17,6 +17,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.nq57.identity.audit.AuditAction;
+import vn.nq57.identity.audit.AuditLog;
 import vn.nq57.identity.cccd.CccdNumber;
 import vn.nq57.identity.cccd.CccdProtector;
 import vn.nq57.identity.signin.PasswordPolicy;
@@ -48,8 +50,11 @@ public class AccountSetup {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	AccountSetup(AccountRepository accounts, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
-			CccdProtector cccdProtector, Clock clock) {
+			CccdProtector cccdProtector, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.accounts = accounts;
 		this.passwordPolicy = passwordPolicy;
 		this.passwordEncoder = passwordEncoder;
@@ -216,6 +221,7 @@ public class AccountSetup {
 			return problems;
 		}
 		logger.info("Account {} linked a CCCD", username);
+		this.audit.account(AuditAction.CCCD_LINKED, username, username, null);
 		return problems;
 	}
 

@@ -29,6 +29,8 @@ import vn.nq57.common.security.CurrentUser;
 import vn.nq57.common.web.ApiException;
 import vn.nq57.identity.IdentityError;
 import vn.nq57.identity.IdentityProperties;
+import vn.nq57.identity.audit.AuditAction;
+import vn.nq57.identity.audit.AuditLog;
 import vn.nq57.identity.signin.PasswordPolicy;
 import vn.nq57.identity.signin.SignInThrottle;
 
@@ -79,10 +81,13 @@ public class PasswordReset {
 
 	private final ObjectProvider<JavaMailSender> mailSender;
 
+	private final AuditLog audit;
+
 	PasswordReset(AccountRepository accounts, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
 			SignInThrottle throttle, IdentityProperties properties, Clock clock,
-			ObjectProvider<JavaMailSender> mailSender) {
+			ObjectProvider<JavaMailSender> mailSender, AuditLog audit) {
 		this.mailSender = mailSender;
+		this.audit = audit;
 		this.accounts = accounts;
 		this.passwordPolicy = passwordPolicy;
 		this.passwordEncoder = passwordEncoder;
@@ -124,6 +129,7 @@ public class PasswordReset {
 		Instant expiresAt = this.clock.instant().plus(this.properties.reset().codeTtl());
 		this.accounts.saveResetCode(target.accountId(), hash(plain), caller.accountId(), expiresAt);
 		logger.info("Account {} issued a password-reset code for account {}", caller.username(), name);
+		this.audit.account(AuditAction.RESET_CODE_ISSUED, caller.username(), name, null);
 		return new IssuedCode(name, plain.substring(0, 5) + "-" + plain.substring(5), expiresAt);
 	}
 
@@ -167,6 +173,7 @@ public class PasswordReset {
 		this.accounts.endSessions(name);
 		this.throttle.succeeded(name);
 		logger.info("Account {} reset its password with a one-time code", name);
+		this.audit.account(AuditAction.PASSWORD_RESET, name, name, null);
 		return problems;
 	}
 
@@ -263,6 +270,7 @@ public class PasswordReset {
 		}
 		setPassword(used.get(), newPassword);
 		logger.info("Account {} reset its password with an e-mailed link", used.get());
+		this.audit.account(AuditAction.PASSWORD_RESET_BY_LINK, used.get(), used.get(), null);
 		return problems;
 	}
 
@@ -281,6 +289,7 @@ public class PasswordReset {
 		if (problems.isEmpty()) {
 			setPassword(username, newPassword);
 			logger.info("Account {} reset its password after signing in with VNeID", username);
+			this.audit.account(AuditAction.PASSWORD_RESET_BY_VNEID, username, username, null);
 		}
 		return problems;
 	}

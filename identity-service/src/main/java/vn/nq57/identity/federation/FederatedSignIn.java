@@ -5,6 +5,7 @@ import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,6 +45,8 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
+import vn.nq57.identity.audit.AuditAction;
+import vn.nq57.identity.audit.AuditLog;
 import vn.nq57.identity.IdentityProperties;
 import vn.nq57.identity.account.AccountDirectory;
 import vn.nq57.identity.cccd.CccdNumber;
@@ -90,6 +93,8 @@ public class FederatedSignIn {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	private final OidcUserService oidcUsers = new OidcUserService();
 
 	private final SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
@@ -98,7 +103,8 @@ public class FederatedSignIn {
 	private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
 
 	FederatedSignIn(FederationRegistrations registrations, AccountDirectory accounts, CccdProtector cccdProtector,
-			IdentityProperties properties, Clock clock) {
+			IdentityProperties properties, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.registrations = registrations;
 		this.accounts = accounts;
 		this.cccdProtector = cccdProtector;
@@ -135,6 +141,8 @@ public class FederatedSignIn {
 		Optional<String> username = (value == null) ? Optional.empty() : accountFor(provider, value.toString());
 		if (username.isEmpty()) {
 			logger.info("Federated sign-in with {} refused: the identity maps to no enabled account", provider.id());
+			this.audit.account(AuditAction.SIGN_IN_FAILED, null, null,
+					"UNLINKED_" + provider.id().toUpperCase(Locale.ROOT));
 			throw new OAuth2AuthenticationException(new OAuth2Error(NOT_LINKED, provider.id(), null));
 		}
 		Map<String, Object> claims = new HashMap<>(
@@ -190,6 +198,7 @@ public class FederatedSignIn {
 			String provider = (authentication instanceof OAuth2AuthenticationToken token)
 					? token.getAuthorizedClientRegistrationId() : "?";
 			logger.info("Sign-in succeeded for account {} with {}", username, provider);
+			this.audit.account(AuditAction.SIGN_IN_SUCCEEDED, username, username, provider.toUpperCase(Locale.ROOT));
 
 			HttpSession session = request.getSession();
 			if (FederatedProvider.VNEID.id().equals(provider) && session.getAttribute(RESET_INTENT) != null) {

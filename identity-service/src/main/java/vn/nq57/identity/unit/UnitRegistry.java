@@ -21,7 +21,8 @@ import vn.nq57.identity.IdentityProperties;
  * Keeps the {@code unit} table equal to the official list: inserts new units, updates
  * changed ones, deactivates units the list no longer holds, and announces each of those
  * changes with a {@link UnitRegistered} event in the same transaction. Loading the same
- * list twice changes and publishes nothing.
+ * list twice changes and publishes nothing. Units the centre has changed (renamed, moved,
+ * merged, split: {@code managed_by_centre}) are left as the centre made them.
  */
 @Service
 public class UnitRegistry {
@@ -55,18 +56,19 @@ public class UnitRegistry {
 		this.units.lockForLoad();
 		Map<String, Unit> stored = new HashMap<>();
 		this.units.findAll().forEach((unit) -> stored.put(unit.code(), unit));
+		Set<String> managed = this.units.findManagedByCentre();
 
 		List<Unit> changed = new ArrayList<>();
 		Set<String> listedCodes = new HashSet<>();
 		for (Unit unit : listed) {
 			listedCodes.add(unit.code());
-			if (!unit.equals(stored.get(unit.code()))) {
+			if (!managed.contains(unit.code()) && !unit.equals(stored.get(unit.code()))) {
 				changed.add(unit);
 			}
 		}
 		int deactivated = 0;
 		for (Unit unit : stored.values()) {
-			if (unit.active() && !listedCodes.contains(unit.code())) {
+			if (unit.active() && !listedCodes.contains(unit.code()) && !managed.contains(unit.code())) {
 				changed
 					.add(new Unit(unit.code(), unit.name(), unit.unitType(), unit.level(), unit.provinceCode(), false));
 				deactivated++;

@@ -2,8 +2,10 @@ package vn.nq57.identity.unit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,6 +69,10 @@ public class UnitRepository {
 
 	List<Unit> findAll() {
 		return this.jdbc.sql("select " + COLUMNS + " from unit").query(UnitRepository::map).list();
+	}
+
+	Set<String> findManagedByCentre() {
+		return new HashSet<>(this.jdbc.sql("select code from unit where managed_by_centre").query(String.class).list());
 	}
 
 	void upsertAll(List<Unit> units) {

@@ -5,6 +5,8 @@ import java.util.List;
 import vn.nq57.contracts.file.AttachmentAdded;
 import vn.nq57.contracts.file.AttachmentRemoved;
 import vn.nq57.contracts.identity.AccountProvisioned;
+import vn.nq57.contracts.identity.AuditRecorded;
+import vn.nq57.contracts.identity.UnitChanged;
 import vn.nq57.contracts.identity.UnitRegistered;
 import vn.nq57.contracts.report.PeriodOpened;
 import vn.nq57.contracts.report.ReportDraftSaved;
@@ -25,6 +27,8 @@ public final class EventCatalog {
 	private static final List<Entry> ENTRIES = List.of(
 			new Entry(UnitRegistered.TYPE, Topics.IDENTITY, UnitRegistered.class),
 			new Entry(AccountProvisioned.TYPE, Topics.IDENTITY, AccountProvisioned.class),
+			new Entry(UnitChanged.TYPE, Topics.IDENTITY, UnitChanged.class),
+			new Entry(AuditRecorded.TYPE, Topics.IDENTITY, AuditRecorded.class),
 			new Entry(PeriodOpened.TYPE, Topics.REPORT, PeriodOpened.class),
 			new Entry(ReportDraftSaved.TYPE, Topics.REPORT, ReportDraftSaved.class),
 			new Entry(ReportEvaluated.TYPE, Topics.REPORT, ReportEvaluated.class),

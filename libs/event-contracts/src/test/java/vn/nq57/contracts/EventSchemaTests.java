@@ -25,6 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
 import vn.nq57.contracts.file.AttachmentAdded;
 import vn.nq57.contracts.file.AttachmentRemoved;
 import vn.nq57.contracts.identity.AccountProvisioned;
+import vn.nq57.contracts.identity.AuditRecorded;
+import vn.nq57.contracts.identity.UnitChanged;
 import vn.nq57.contracts.identity.UnitRegistered;
 import vn.nq57.contracts.report.PeriodOpened;
 import vn.nq57.contracts.report.ReportDraftSaved;
@@ -121,6 +123,10 @@ class EventSchemaTests {
 		return List.of(new UnitRegistered("30943", "Xã Long Thạnh", "xã", UnitLevel.COMMUNE, "91", true),
 				new UnitRegistered("TW", "Trung ương", "trung ương", UnitLevel.CENTRAL, null, true),
 				new AccountProvisioned(ID, "30943_01", "30943", Role.DATA_ENTRY),
+				new UnitChanged(ID, "MERGED", List.of("30943", "30946"), List.of("30946"), LocalDate.of(2025, 7, 1)),
+				new AuditRecorded(ID, "ROLE_CHANGED", "tinh_91", "30943_01", "30943", "91", NOW,
+						"DATA_ENTRY -> LEADER"),
+				new AuditRecorded(ID, "SIGN_IN_FAILED", null, null, null, null, NOW, null),
 				new PeriodOpened(ID, "BC_NGAY_XA", 1, "DAY", LocalDate.of(2025, 6, 30), LocalDate.of(2025, 6, 30),
 						LocalDate.of(2025, 6, 29), LocalDate.of(2025, 6, 30), 3321),
 				new ReportDraftSaved(ID, ID, "BC_NGAY_XA", "30943", "91", 3, List.of("B", "D"),

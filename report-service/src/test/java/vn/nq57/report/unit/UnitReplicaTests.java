@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import vn.nq57.contracts.UnitLevel;
+import vn.nq57.contracts.identity.UnitChanged;
 import vn.nq57.contracts.identity.UnitRegistered;
 import vn.nq57.report.ReportServiceTestBase;
 import vn.nq57.report.UnitFeed;
@@ -95,6 +96,21 @@ class UnitReplicaTests extends ReportServiceTestBase {
 			.until(() -> count("select count(*) from unit where code = '99903'") == 1);
 
 		assertThat(count("select count(*) from unit where code = '99901'")).isZero();
+	}
+
+	@Test
+	void unitChangedWhenTheCentreMergesCommunesThenTheNewTypeIsIgnoredAndTheUnitsRegisteredWithItApply() {
+		UnitChanged merge = new UnitChanged(UUID.randomUUID(), "MERGED", List.of("99902", "99903"), List.of("99901"),
+				java.time.LocalDate.of(2025, 7, 1));
+		UnitFeed.publish(this.kafkaBootstrapServers, UUID.randomUUID(), UnitChanged.TYPE, "99901", merge);
+		publish(UUID.randomUUID(), unit("99901", "Xã Sau Sáp Nhập", true));
+		publish(UUID.randomUUID(), unit("99902", "Xã Giải Thể Một", false));
+		publish(UUID.randomUUID(), unit("99903", "Xã Giải Thể Hai", false));
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> reportsOf("99901") == 2
+					&& count("select count(*) from unit where code in ('99902', '99903') and not active") == 2);
+		assertThat(reportsOf("99902") + reportsOf("99903")).isZero();
 	}
 
 	@Test
