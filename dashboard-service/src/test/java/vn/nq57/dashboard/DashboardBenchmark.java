@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,6 +32,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import vn.nq57.contracts.Nq57Event;
 import vn.nq57.contracts.ReportState;
 import vn.nq57.contracts.workflow.WorkflowAction;
+import vn.nq57.dashboard.board.DashboardQueries;
 import vn.nq57.dashboard.events.DashboardEventsListener;
 import vn.nq57.testsupport.TestAccount;
 import vn.nq57.testsupport.TestTokens;
@@ -70,6 +72,9 @@ class DashboardBenchmark extends DashboardTestBase {
 	@Autowired
 	private KafkaListenerEndpointRegistry listeners;
 
+	@Autowired
+	private DashboardQueries queries;
+
 	@Test
 	void approvalsReachConnectedStreamsAndBacklogIsCaughtUp() throws Exception {
 		List<Commune> communes = registerOfficialUnitList();
@@ -82,7 +87,7 @@ class DashboardBenchmark extends DashboardTestBase {
 		catchUp(communes);
 	}
 
-	private void approvalLatency(List<Commune> communes, Iterable<String> provinces) throws Exception {
+	private void approvalLatency(List<Commune> communes, Set<String> provinces) throws Exception {
 		UUID periodId = UUID.randomUUID();
 		awaitApplied(events.send(TestEvents.period(periodId, LocalDate.now(VIETNAM), communes.size())));
 
@@ -170,6 +175,37 @@ class DashboardBenchmark extends DashboardTestBase {
 		print("province streams", provinceLatencies);
 		print("centre stream", nationLatencies);
 		assertThat(provinceLatencies).hasSize(communes.size());
+		pusherRound(periodId, provinces);
+	}
+
+	/**
+	 * What one round of the pusher costs when every scope changed, on the period just
+	 * filled: where the latency goes.
+	 */
+	private void pusherRound(UUID periodId, Set<String> provinces) {
+		int rounds = 10;
+		long oneByOne = 0;
+		long together = 0;
+		long nation = 0;
+		for (int i = 0; i < rounds; i++) {
+			long started = System.nanoTime();
+			for (String province : provinces) {
+				this.queries.summary(periodId, province);
+			}
+			long separate = System.nanoTime();
+			this.queries.provinceSummaries(periodId, provinces);
+			long batched = System.nanoTime();
+			this.queries.summary(periodId, null);
+			long national = System.nanoTime();
+			oneByOne += separate - started;
+			together += batched - separate;
+			nation += national - batched;
+		}
+		System.out.printf(
+				"DashboardBenchmark: one pusher round with every scope changed (mean of %d): %d province summaries"
+						+ " one by one %d ms, read together %d ms; the centre's summary %d ms%n",
+				rounds, provinces.size(), oneByOne / rounds / 1_000_000, together / rounds / 1_000_000,
+				nation / rounds / 1_000_000);
 	}
 
 	private void catchUp(List<Commune> communes) throws InterruptedException {
