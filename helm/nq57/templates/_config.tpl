@@ -36,7 +36,7 @@ NQ57_IDENTITY_CLIENTS_GATEWAY_POSTLOGOUTREDIRECTURIS: {{ printf "%s/" $public | 
 SERVER_SERVLET_SESSION_COOKIE_SECURE: {{ hasPrefix "https://" $public | quote }}
 {{- end }}
 {{- if eq .key "gateway" }}
-{{- range $backend, $svcKey := dict "IDENTITY" "identityService" "REPORT" "reportService" "WORKFLOW" "workflowService" "FILE" "fileService" "EXPORT" "exportService" }}
+{{- range $backend, $svcKey := dict "IDENTITY" "identityService" "REPORT" "reportService" "WORKFLOW" "workflowService" "FILE" "fileService" "EXPORT" "exportService" "DASHBOARD" "dashboardService" }}
 {{ printf "NQ57_GATEWAY_BACKENDS_%s_URI" $backend }}: {{ include "nq57.internalBase" (dict "root" $.root "key" $svcKey) | quote }}
 {{- end }}
 SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_NQ57_AUTHORIZATIONURI: {{ printf "%s/auth/oauth2/authorize" $public | quote }}

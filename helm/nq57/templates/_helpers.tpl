@@ -56,7 +56,7 @@ identityService:
   database: identity
   s3: false
   client: ""
-  callers: [gateway, reportService, workflowService, fileService, exportService]
+  callers: [gateway, reportService, workflowService, fileService, exportService, dashboardService]
 reportService:
   name: report-service
   port: 8082
@@ -64,7 +64,7 @@ reportService:
   database: report
   s3: false
   client: ""
-  callers: [gateway, workflowService, fileService, exportService]
+  callers: [gateway, workflowService, fileService, exportService, dashboardService]
 workflowService:
   name: workflow-service
   port: 8083
@@ -88,6 +88,14 @@ exportService:
   database: export
   s3: true
   client: export-service
+  callers: [gateway]
+dashboardService:
+  name: dashboard-service
+  port: 8086
+  contextPath: ""
+  database: dashboard
+  s3: false
+  client: dashboard-service
   callers: [gateway]
 {{- end }}
 

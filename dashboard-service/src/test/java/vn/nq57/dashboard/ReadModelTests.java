@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,8 @@ import vn.nq57.contracts.report.PeriodOpened;
 import vn.nq57.contracts.report.TemplateVersionPublished;
 import vn.nq57.contracts.workflow.ReportDeadlineExtended;
 import vn.nq57.contracts.workflow.WorkflowAction;
+import vn.nq57.dashboard.board.DashboardQueries;
+import vn.nq57.dashboard.board.DashboardViews.Summary;
 import vn.nq57.dashboard.events.DashboardEventsListener;
 import vn.nq57.testsupport.TestAccount;
 import vn.nq57.testsupport.TestTokens;
@@ -32,6 +35,9 @@ class ReadModelTests extends DashboardTestBase {
 
 	@Autowired
 	private DashboardEventsListener listener;
+
+	@Autowired
+	private DashboardQueries queries;
 
 	@Test
 	void summaryWhenReportsSavedSubmittedAndApprovedThenCountsDistributionsAndDifficulties() {
@@ -78,6 +84,40 @@ class ReadModelTests extends DashboardTestBase {
 		assertThat(notStarted.json().size()).isEqualTo(1);
 		assertThat(notStarted.json().get(0).path("unitCode").asString()).isEqualTo("30313");
 		assertThat(notStarted.json().get(0).path("statusLabel").asString()).isEqualTo("Chưa bắt đầu");
+	}
+
+	@Test
+	void provinceSummariesWhenReadTogetherThenEachEqualsTheSummaryOfThatProvinceAlone() {
+		UUID periodId = openPeriod(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(4));
+		Instant t0 = Instant.now();
+		UUID longThanh = UUID.randomUUID();
+		UUID baDinh = UUID.randomUUID();
+		events.send(TestEvents.draft(longThanh, periodId, "30943", AN_GIANG, 1,
+				Map.of("D", "Yếu", "N", "Mất mạng cả buổi sáng"), t0));
+		events.send(TestEvents.transition(longThanh, periodId, "30943", AN_GIANG, WorkflowAction.SUBMIT,
+				ReportState.ENTERING, 1, t0.plusSeconds(30)));
+		UUID approved = events.send(TestEvents.transition(longThanh, periodId, "30943", AN_GIANG,
+				WorkflowAction.APPROVE, ReportState.SUBMITTED, 1, t0.plusSeconds(60)));
+		UUID saved = events.send(TestEvents.draft(baDinh, periodId, "00004", HA_NOI, 1,
+				Map.of("D", "Không ổn định", "N", "Thiếu máy tính"), t0.plusSeconds(90)));
+		UUID extended = events.send(new ReportDeadlineExtended(UUID.randomUUID(), UUID.randomUUID(), periodId, "30313",
+				AN_GIANG, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(6), "Mất điện", "tinh_91", t0));
+		awaitApplied(approved, saved, extended);
+
+		Map<String, Summary> together = this.queries.provinceSummaries(periodId, Set.of(AN_GIANG, HA_NOI, "99"));
+
+		assertThat(together).containsOnlyKeys(AN_GIANG, HA_NOI, "99");
+		for (String province : together.keySet()) {
+			assertThat(together.get(province)).as(province)
+				.usingRecursiveComparison()
+				.ignoringFields("computedAt")
+				.isEqualTo(this.queries.summary(periodId, province));
+		}
+		assertThat(together.get(AN_GIANG).counts().approved()).isEqualTo(1);
+		assertThat(together.get(AN_GIANG).counts().extended()).isEqualTo(1);
+		assertThat(together.get(AN_GIANG).difficulties()).hasSize(1);
+		assertThat(together.get(HA_NOI).counts().entering()).isEqualTo(1);
+		assertThat(together.get("99").counts().total()).isZero();
 	}
 
 	@Test

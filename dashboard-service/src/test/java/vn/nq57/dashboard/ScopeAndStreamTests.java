@@ -89,6 +89,7 @@ class ScopeAndStreamTests extends DashboardTestBase {
 				SseClient nation = stream(periodId, CENTRE, null)) {
 			assertThat(anGiang.status(Duration.ofSeconds(10))).isEqualTo(200);
 			assertThat(anGiang.contentType()).startsWith("text/event-stream");
+			assertThat(anGiang.accelBuffering()).isEqualTo("no");
 			SseClient.Event first = anGiang.nextEvent(Duration.ofSeconds(10));
 			assertThat(first).isNotNull();
 			assertThat(first.name()).isEqualTo("summary");

@@ -28,6 +28,8 @@ public final class SseClient implements AutoCloseable {
 
 	private volatile @Nullable String contentType;
 
+	private volatile @Nullable String accelBuffering;
+
 	/**
 	 * Connects.
 	 * @param client the HTTP client
@@ -47,6 +49,7 @@ public final class SseClient implements AutoCloseable {
 		this.response.thenAccept((answer) -> {
 			this.status = answer.statusCode();
 			this.contentType = answer.headers().firstValue("Content-Type").orElse(null);
+			this.accelBuffering = answer.headers().firstValue("X-Accel-Buffering").orElse(null);
 			Thread reader = new Thread(() -> read(answer.body()), "sse-client");
 			reader.setDaemon(true);
 			reader.start();
@@ -106,6 +109,10 @@ public final class SseClient implements AutoCloseable {
 
 	public @Nullable String contentType() {
 		return this.contentType;
+	}
+
+	public @Nullable String accelBuffering() {
+		return this.accelBuffering;
 	}
 
 	/**

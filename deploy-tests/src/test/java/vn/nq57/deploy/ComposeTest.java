@@ -76,7 +76,7 @@ class ComposeTest {
 		String initSql = Yaml.read(Repository.ROOT.resolve("deploy/compose/init-databases.sql"));
 
 		assertThat(services).containsKeys("postgres", "kafka", "minio", "minio-init", "gateway", "identity-service",
-				"report-service", "workflow-service", "file-service", "export-service");
+				"report-service", "workflow-service", "file-service", "export-service", "dashboard-service");
 		Pattern database = Pattern.compile("jdbc:postgresql://postgres:5432/(\\w+)");
 		services.values().forEach((service) -> {
 			Object url = Yaml.at(service, "environment.SPRING_DATASOURCE_URL");

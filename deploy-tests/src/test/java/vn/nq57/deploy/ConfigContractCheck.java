@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class ConfigContractCheck {
 
 	static final List<String> MODULES = List.of("gateway", "identity-service", "report-service", "workflow-service",
-			"file-service", "export-service");
+			"file-service", "export-service", "dashboard-service");
 
 	/** Variables that bind to nothing in application.yml on purpose. */
 	private static final Map<String, String> KNOWN = Map.of("JAVA_TOOL_OPTIONS", "read by the JVM",

@@ -157,7 +157,7 @@ class HelmChartTest {
 		assertThat(Manifests.ofKind(objects, "Secret")).singleElement()
 			.satisfies((secret) -> assertThat(Manifests.map(secret.get("data"))).containsOnlyKeys("database-username",
 					"database-password", "s3-access-key", "s3-secret-key", "client-gateway", "client-workflow-service",
-					"client-file-service", "client-export-service"));
+					"client-file-service", "client-export-service", "client-dashboard-service"));
 		assertThat(Yaml.at(Manifests.env(container(objects, "nq57-gateway"), "NQ57_GATEWAY_CLIENT_SECRET"),
 				"valueFrom.secretKeyRef"))
 			.isEqualTo(Map.of("name", "nq57-credentials", "key", "client-gateway"));
@@ -209,11 +209,21 @@ class HelmChartTest {
 			.valueOf(Yaml.at(Manifests.named(objects, "NetworkPolicy", "nq57-workflow-service"), "spec.ingress"));
 		String report = String
 			.valueOf(Yaml.at(Manifests.named(objects, "NetworkPolicy", "nq57-report-service"), "spec.ingress"));
+		String dashboard = String
+			.valueOf(Yaml.at(Manifests.named(objects, "NetworkPolicy", "nq57-dashboard-service"), "spec.ingress"));
+		String dashboardEgress = String
+			.valueOf(Yaml.at(Manifests.named(objects, "NetworkPolicy", "nq57-dashboard-service"), "spec.egress"));
+		String gatewayEgress = String
+			.valueOf(Yaml.at(Manifests.named(objects, "NetworkPolicy", "nq57-gateway"), "spec.egress"));
 
 		assertThat(gateway).contains("kubernetes.io/metadata.name=ingress-nginx").doesNotContain("component=");
 		assertThat(workflow).contains("component=gateway").doesNotContain("component=file-service");
 		assertThat(report).contains("component=gateway", "component=workflow-service", "component=file-service",
-				"component=export-service");
+				"component=export-service", "component=dashboard-service");
+		assertThat(dashboard).contains("component=gateway").doesNotContain("component=report-service");
+		assertThat(dashboardEgress).contains("component=report-service", "port=8082", "component=identity-service",
+				"port=5432", "port=9092");
+		assertThat(gatewayEgress).contains("component=dashboard-service", "port=8086");
 	}
 
 	@Test
@@ -227,6 +237,7 @@ class HelmChartTest {
 
 		assertThat(gateway).containsEntry("NQ57_GATEWAY_BACKENDS_IDENTITY_URI", "http://nq57-identity-service:8081")
 			.containsEntry("NQ57_GATEWAY_BACKENDS_EXPORT_URI", "http://nq57-export-service:8085")
+			.containsEntry("NQ57_GATEWAY_BACKENDS_DASHBOARD_URI", "http://nq57-dashboard-service:8086")
 			.containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_NQ57_AUTHORIZATIONURI",
 					"https://nq57.example.gov.vn/auth/oauth2/authorize")
 			.containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_NQ57_TOKENURI",
@@ -248,6 +259,28 @@ class HelmChartTest {
 			.containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://nq57-postgres-rw:5432/file")
 			.containsEntry("NQ57_REPORTSERVICE_BASEURL", "http://nq57-report-service:8082")
 			.containsEntry("NQ57_S3_BUCKET", "nq57-evidence");
+	}
+
+	@Test
+	void templateWhenDefaultsThenDashboardServiceReadsItsDatabaseAndEventsAndCallsReportServiceWithItsClient() {
+		List<Map<String, Object>> objects = Chart.objects(Repository.CHART.resolve("ci/default-values.yaml"));
+		Map<String, Object> config = Manifests
+			.map(Manifests.named(objects, "ConfigMap", "nq57-dashboard-service").get("data"));
+		Map<String, Object> dashboard = container(objects, "nq57-dashboard-service");
+		Map<String, Object> identity = container(objects, "nq57-identity-service");
+
+		assertThat(config).containsEntry("SERVER_PORT", "8086")
+			.containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://nq57-postgres-rw:5432/dashboard")
+			.containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "nq57-kafka-kafka-bootstrap:9092")
+			.containsEntry("NQ57_REPORTSERVICE_BASEURL", "http://nq57-report-service:8082")
+			.doesNotContainKey("NQ57_S3_ENDPOINT");
+		assertThat(Yaml.at(Manifests.env(dashboard, "NQ57_SERVICE_CLIENT_SECRET"), "valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "nq57-credentials", "key", "client-dashboard-service"));
+		assertThat(Yaml.at(Manifests.env(identity, "NQ57_IDENTITY_CLIENTS_DASHBOARD_SECRET"), "valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "nq57-credentials", "key", "client-dashboard-service"));
+		assertThat(Manifests.named(objects, "HorizontalPodAutoscaler", "nq57-dashboard-service")).isNotNull();
+		assertThat(Manifests.named(objects, "PodDisruptionBudget", "nq57-dashboard-service")).isNotNull();
+		assertThat(Manifests.named(objects, "Service", "nq57-dashboard-service")).isNotNull();
 	}
 
 	private static Map<String, Object> annotations(List<Map<String, Object>> objects, String deployment) {

@@ -55,6 +55,14 @@ class KustomizeTest {
 		Map<String, Object> reportHpa = Manifests.named(objects, "HorizontalPodAutoscaler", "report-service");
 		assertThat(Yaml.at(reportHpa, "spec.minReplicas")).isEqualTo(3);
 		assertThat(Yaml.at(reportHpa, "spec.maxReplicas")).isEqualTo(24);
+		assertThat(
+				Yaml.at(Manifests.named(objects, "HorizontalPodAutoscaler", "dashboard-service"), "spec.maxReplicas"))
+			.isEqualTo(6);
+		assertThat(
+				Yaml.at(Manifests.named(objects, "ConfigMap", "gateway"), "data.NQ57_GATEWAY_BACKENDS_DASHBOARD_URI"))
+			.isEqualTo("http://dashboard-service:8086");
+		assertThat(Yaml.at(Manifests.named(objects, "NetworkPolicy", "report-service"), "spec.ingress")).asString()
+			.contains("dashboard-service");
 		assertThat(Yaml.at(Manifests.named(objects, "Ingress", "gateway"), "spec.rules")).asString()
 			.contains("nq57.example.gov.vn");
 		assertThat(Yaml.at(Manifests.named(objects, "Namespace", "nq57"), "metadata.labels")).asString()

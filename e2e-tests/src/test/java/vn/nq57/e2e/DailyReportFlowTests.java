@@ -41,6 +41,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The manual's daily flow, end to end, on the full local stack (real PostgreSQL, Kafka
- * and S3, the six services from their jars), through the gateway only: Xã Long Thạnh
+ * and S3, the seven services from their jars), through the gateway only: Xã Long Thạnh
  * enters, attaches evidence and submits its daily report, its leader approves it, Tỉnh An
  * Giang evaluates and downloads it; a commune and a province elsewhere see none of it;
  * Kafka tells the same story.
@@ -65,8 +66,11 @@ class DailyReportFlowTests {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-	/** Ports 2300 above the documented ones, so a developer's stack can keep running. */
-	private static final int PORT_OFFSET = 2300;
+	/**
+	 * Ports 2300 above the documented ones, so a developer's stack can keep running;
+	 * {@code -Dnq57.e2e.port-offset} moves them when several engineers share a machine.
+	 */
+	private static final int PORT_OFFSET = Integer.getInteger("nq57.e2e.port-offset", 2300);
 
 	private static final String PASSWORD = StackConfig.DEMO_PASSWORD;
 
@@ -190,6 +194,7 @@ class DailyReportFlowTests {
 		assertThat(value(report(dataEntry, reportId), "N")).isEqualTo(unitValues().get("N"));
 
 		Browser province = Browser.signIn(gateway, "tinh_91", PASSWORD);
+		assertProvinceDashboardShowsTheApproval(province, UUID.fromString(work.get("periodId").asString()));
 		JsonNode forProvince = myWorkItem(province, reportId);
 		assertThat(forProvince).as("Tỉnh An Giang sees the approved report").isNotNull();
 		assertThat(forProvince.get("state").asString()).isEqualTo("APPROVED");
@@ -230,6 +235,29 @@ class DailyReportFlowTests {
 		}
 
 		assertKafkaTellsTheStory(reportId);
+	}
+
+	/**
+	 * dashboard-service builds its read model from the events, so the approval shows on
+	 * Tỉnh An Giang's dashboard shortly after, through the gateway.
+	 */
+	private static void assertProvinceDashboardShowsTheApproval(Browser province, UUID periodId) {
+		String summaryPath = "/api/dashboard/periods/" + periodId + "/summary";
+		Awaitility.await("the province dashboard counts the approval")
+			.atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofSeconds(1))
+			.ignoreExceptions()
+			.untilAsserted(() -> {
+				HttpResponse<String> summary = province.get(summaryPath);
+				assertThat(summary.statusCode()).as(summary.body()).isEqualTo(200);
+				JsonNode counts = Browser.json(summary).get("counts");
+				assertThat(counts.get("approved").asLong()).isEqualTo(1);
+				assertThat(counts.get("submitted").asLong()).isZero();
+			});
+		HttpResponse<String> approvedCommunes = province
+			.get("/api/dashboard/periods/" + periodId + "/communes?status=APPROVED");
+		assertThat(approvedCommunes.statusCode()).as(approvedCommunes.body()).isEqualTo(200);
+		assertThat(Browser.json(approvedCommunes).findValuesAsString("unitCode")).containsExactly("30943");
 	}
 
 	private void assertKafkaTellsTheStory(UUID reportId) {

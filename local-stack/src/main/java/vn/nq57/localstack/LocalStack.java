@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A running local stack: PostgreSQL, Kafka, S3 and the six services. {@link #start}
+ * A running local stack: PostgreSQL, Kafka, S3 and the seven services. {@link #start}
  * brings it up in dependency order and returns once every service answers its readiness
  * probe; {@link #close} stops the services first, then Kafka, S3 and PostgreSQL.
  */

@@ -6,7 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The six services of design.md with their local port, context path and database.
+ * The seven services of design.md with their local port, context path and database.
  */
 enum NqService {
 
@@ -20,13 +20,16 @@ enum NqService {
 
 	EXPORT("export-service", 8085, "", "export"),
 
+	DASHBOARD("dashboard-service", 8086, "", "dashboard"),
+
 	GATEWAY("gateway", 8080, "", "gateway");
 
 	/** The services started after identity-service, in parallel. */
-	static final List<NqService> AFTER_IDENTITY = List.of(REPORT, WORKFLOW, FILE, EXPORT, GATEWAY);
+	static final List<NqService> AFTER_IDENTITY = List.of(REPORT, WORKFLOW, FILE, EXPORT, DASHBOARD, GATEWAY);
 
 	/** Every database the stack creates, one per service. */
-	static final List<String> DATABASES = List.of("identity", "report", "workflow", "file", "export", "gateway");
+	static final List<String> DATABASES = List.of("identity", "report", "workflow", "file", "export", "dashboard",
+			"gateway");
 
 	private final String module;
 

@@ -1,6 +1,6 @@
 /**
  * The launcher behind {@code ./nq57 up}: PostgreSQL, a Kafka broker, an S3 server and the
- * six services on one machine, with their data in one folder.
+ * seven services on one machine, with their data in one folder.
  */
 @NullMarked
 package vn.nq57.localstack;

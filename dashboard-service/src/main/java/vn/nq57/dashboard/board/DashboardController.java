@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -78,14 +79,18 @@ class DashboardController {
 	/**
 	 * Live updates of a scope as server-sent events: a {@code summary} event with the
 	 * whole screen on connect (unless {@code Last-Event-ID} is the current revision) and
-	 * after every change, comment lines as heartbeat.
+	 * after every change, comment lines as heartbeat. {@code X-Accel-Buffering: no} tells
+	 * an nginx in front (the Kubernetes ingress controller) to pass every event on at
+	 * once.
 	 */
 	@GetMapping(path = "/api/dashboard/stream", produces = "text/event-stream")
 	SseEmitter stream(CurrentUser user, @RequestParam UUID periodId,
 			@RequestParam(required = false) @Nullable String province,
-			@RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
+			@RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
+			HttpServletResponse response) {
 		String scope = ViewerScope.province(user, province);
 		this.queries.period(periodId);
+		response.setHeader("X-Accel-Buffering", "no");
 		return this.stream.open(periodId, scope, lastEventId);
 	}
 

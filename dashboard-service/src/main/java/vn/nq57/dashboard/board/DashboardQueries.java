@@ -81,6 +81,24 @@ public class DashboardQueries {
 			)
 			""";
 
+	/** The counts of {@code merged}, one row per province. */
+	private static final String COUNTS_BY_PROVINCE = """
+			select province_code,
+			       count(*) as total,
+			       count(*) filter (where status = 'NOT_STARTED') as not_started,
+			       count(*) filter (where status = 'ENTERING') as entering,
+			       count(*) filter (where status = 'SUBMITTED') as submitted,
+			       count(*) filter (where status = 'APPROVED') as approved,
+			       count(*) filter (where status = 'RETURNED') as returned,
+			       count(*) filter (where status <> 'APPROVED' and :now >= effective_close) as late,
+			       count(*) filter (where extended_closes_at > :closesAt and :now < extended_closes_at) as extended,
+			       count(*) filter (where status = 'APPROVED' and approved_at <= effective_close) as on_time
+			from merged group by province_code order by province_code
+			""";
+
+	private static final String[] COUNT_NAMES = { "total", "not_started", "entering", "submitted", "approved",
+			"returned", "late", "extended", "on_time" };
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final JsonMapper jsonMapper;
@@ -138,24 +156,9 @@ public class DashboardQueries {
 
 		List<ProvinceRow> provinces = new ArrayList<>();
 		long[] totals = new long[9];
-		this.jdbc.query(merged(provinceCode) + """
-				select province_code,
-				       count(*) as total,
-				       count(*) filter (where status = 'NOT_STARTED') as not_started,
-				       count(*) filter (where status = 'ENTERING') as entering,
-				       count(*) filter (where status = 'SUBMITTED') as submitted,
-				       count(*) filter (where status = 'APPROVED') as approved,
-				       count(*) filter (where status = 'RETURNED') as returned,
-				       count(*) filter (where status <> 'APPROVED' and :now >= effective_close) as late,
-				       count(*) filter (where extended_closes_at > :closesAt and :now < extended_closes_at) as extended,
-				       count(*) filter (where status = 'APPROVED' and approved_at <= effective_close) as on_time
-				from merged group by province_code order by province_code
-				""", params, (rs) -> {
-			long[] row = new long[9];
-			String[] names = { "total", "not_started", "entering", "submitted", "approved", "returned", "late",
-					"extended", "on_time" };
-			for (int i = 0; i < names.length; i++) {
-				row[i] = rs.getLong(names[i]);
+		this.jdbc.query(merged(provinceCode) + COUNTS_BY_PROVINCE, params, (rs) -> {
+			long[] row = countRow(rs);
+			for (int i = 0; i < row.length; i++) {
 				totals[i] += row[i];
 			}
 			String code = rs.getString("province_code");
@@ -167,6 +170,103 @@ public class DashboardQueries {
 		List<Difficulty> difficulties = (provinceCode != null) ? difficulties(periodId, provinceCode) : List.of();
 		return new Summary(period, provinceCode, (provinceCode != null) ? provinceNames.get(provinceCode) : null,
 				revision, counts(totals), provinces, columns, difficulties, Instant.now(this.clock));
+	}
+
+	/**
+	 * The summaries of several provinces of one period, read together: one pass over the
+	 * period's reports for all of them instead of one per province, so the live streams
+	 * of every province cost about as much as one. Each is the summary
+	 * {@link #summary(UUID, String)} gives for that province alone.
+	 * @param periodId the period
+	 * @param provinceCodes the provinces
+	 * @return the summary of each province
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Summary> provinceSummaries(UUID periodId, Set<String> provinceCodes) {
+		if (provinceCodes.isEmpty()) {
+			return Map.of();
+		}
+		PeriodInfo period = period(periodId);
+		MapSqlParameterSource params = params(period, null).addValue("provinces", provinceCodes);
+
+		Map<String, String> provinceNames = new HashMap<>();
+		this.jdbc.query("select code, name from unit where level = 'PROVINCE'", Map.of(),
+				(RowCallbackHandler) (rs) -> provinceNames.put(rs.getString("code"), rs.getString("name")));
+
+		// A province's scope is its own roster and its own reports: joined on unit and
+		// province, the merged rows of all provinces are those of each one alone.
+		Map<String, long[]> counted = new HashMap<>();
+		this.jdbc.query("""
+				with roster as (
+				    select code as unit_code, province_code from unit
+				    where level = 'COMMUNE' and active and province_code in (:provinces)
+				), reps as (
+				    select * from report r where r.period_id = :period and r.province_code in (:provinces)
+				), merged as (
+				    select coalesce(r.province_code, ro.province_code) as province_code,
+				           case when r.state is null or (r.state = 'ENTERING' and not r.started) then 'NOT_STARTED'
+				                else r.state end as status,
+				           r.approved_at,
+				           coalesce(r.extended_closes_at, :closesAt) as effective_close,
+				           r.extended_closes_at
+				    from roster ro full join reps r
+				        on r.unit_code = ro.unit_code and r.province_code = ro.province_code
+				)
+				""" + COUNTS_BY_PROVINCE, params, (rs) -> {
+			counted.put(rs.getString("province_code"), countRow(rs));
+		});
+
+		Map<String, Long> revisions = new HashMap<>();
+		this.jdbc.query("select province_code, revision from scope_revision where period_id = :period", params,
+				(RowCallbackHandler) (rs) -> revisions.put(rs.getString("province_code"), rs.getLong("revision")));
+
+		List<ChoiceColumn> choices = choiceColumns(period.templateCode(), params);
+		Map<String, Map<String, Map<String, Long>>> values = new HashMap<>();
+		if (!choices.isEmpty()) {
+			this.jdbc.query("""
+					select r.province_code, c.key as letter, c.value, count(*) as reports
+					from report r cross join lateral jsonb_each_text(r.column_values) c
+					where r.period_id = :period and r.province_code in (:provinces) and c.value <> ''
+					group by r.province_code, c.key, c.value
+					""", params, (rs) -> {
+				values.computeIfAbsent(rs.getString("province_code"), (key) -> new HashMap<>())
+					.computeIfAbsent(rs.getString("letter"), (key) -> new HashMap<>())
+					.put(rs.getString("value"), rs.getLong("reports"));
+			});
+		}
+
+		Map<String, List<Difficulty>> difficulties = new HashMap<>();
+		this.jdbc.query("""
+				select * from (
+				    select r.province_code, r.unit_code, coalesce(u.name, r.unit_code) as unit_name, r.difficulty,
+				           r.difficulty_at,
+				           row_number() over (partition by r.province_code
+				                              order by r.difficulty_at desc, r.unit_code) as position
+				    from report r left join unit u on u.code = r.unit_code
+				    where r.period_id = :period and r.province_code in (:provinces) and r.difficulty is not null
+				) d where position <= :limit
+				order by province_code, position
+				""", params.addValue("limit", MAX_DIFFICULTIES), (rs) -> {
+			difficulties.computeIfAbsent(rs.getString("province_code"), (key) -> new ArrayList<>())
+				.add(new Difficulty(rs.getString("unit_code"), rs.getString("unit_name"), rs.getString("difficulty"),
+						instant(rs, "difficulty_at")));
+		});
+
+		Instant now = Instant.now(this.clock);
+		long periodRevision = revisions.getOrDefault("*", 0L);
+		Map<String, Summary> summaries = new LinkedHashMap<>();
+		for (String code : provinceCodes) {
+			long[] row = counted.getOrDefault(code, new long[COUNT_NAMES.length]);
+			String name = provinceNames.get(code);
+			List<ProvinceRow> rows = counted.containsKey(code)
+					? List.of(new ProvinceRow(code, (name != null) ? name : code, counts(row))) : List.of();
+			long revision = Math.max(periodRevision, revisions.getOrDefault(code, 0L));
+			summaries.put(code,
+					new Summary(period, code, name, revision, counts(row), rows,
+							columns(choices, values.getOrDefault(code, Map.of()), row[0]),
+							difficulties.getOrDefault(code, List.of()), now));
+		}
+		return summaries;
 	}
 
 	/**
@@ -259,6 +359,11 @@ public class DashboardQueries {
 			counted.computeIfAbsent(rs.getString("letter"), (key) -> new HashMap<>())
 				.put(rs.getString("value"), rs.getLong("reports"));
 		});
+		return columns(choices, counted, total);
+	}
+
+	private static List<ColumnDistribution> columns(List<ChoiceColumn> choices, Map<String, Map<String, Long>> counted,
+			long total) {
 		List<ColumnDistribution> columns = new ArrayList<>();
 		for (ChoiceColumn choice : choices) {
 			Map<String, Long> values = new LinkedHashMap<>(counted.getOrDefault(choice.letter(), Map.of()));
@@ -318,6 +423,14 @@ public class DashboardQueries {
 		return (provinceCode != null)
 				? MERGED.formatted("and province_code = :province", "and r.province_code = :province")
 				: MERGED.formatted("", "");
+	}
+
+	private static long[] countRow(ResultSet rs) throws SQLException {
+		long[] row = new long[COUNT_NAMES.length];
+		for (int i = 0; i < COUNT_NAMES.length; i++) {
+			row[i] = rs.getLong(COUNT_NAMES[i]);
+		}
+		return row;
 	}
 
 	private static Counts counts(long[] row) {

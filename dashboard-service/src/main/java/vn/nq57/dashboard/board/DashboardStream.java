@@ -3,8 +3,11 @@ package vn.nq57.dashboard.board;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -30,9 +33,10 @@ import vn.nq57.dashboard.board.DashboardViews.Summary;
 /**
  * The open live streams of this replica. Changes reach it as (period, province) pairs
  * from {@link ChangeNotifications}; one pusher thread coalesces what arrived since its
- * last round, reads each affected scope's summary once and sends it to every stream of
- * that scope. Every stream gets a heartbeat comment, and is closed after {@code max-age}
- * so the browser reconnects (with {@code Last-Event-ID}).
+ * last round, reads each affected scope's summary once (the provinces of a period in one
+ * pass) and sends it to every stream of that scope. Every stream gets a heartbeat
+ * comment, and is closed after {@code max-age} so the browser reconnects (with
+ * {@code Last-Event-ID}).
  */
 @Component
 public class DashboardStream implements DisposableBean {
@@ -143,19 +147,45 @@ public class DashboardStream implements DisposableBean {
 			changes = new LinkedHashSet<>(this.pending);
 			this.pending.clear();
 		}
-		Map<Subscription.Key, Summary> summaries = new HashMap<>();
+		Map<Subscription.Key, List<SseEmitter>> affected = new LinkedHashMap<>();
 		this.subscriptions.forEach((emitter, subscription) -> {
-			if (!affected(subscription, changes)) {
-				return;
+			if (affected(subscription, changes)) {
+				affected.computeIfAbsent(subscription.key(), (key) -> new ArrayList<>()).add(emitter);
 			}
+		});
+		// The provinces of a period are read together; the nation on its own.
+		Map<UUID, Set<String>> provincesByPeriod = new LinkedHashMap<>();
+		affected.keySet()
+			.stream()
+			.filter((key) -> !key.province().isEmpty())
+			.forEach((key) -> provincesByPeriod.computeIfAbsent(key.periodId(), (period) -> new LinkedHashSet<>())
+				.add(key.province()));
+		Map<Subscription.Key, Summary> summaries = new HashMap<>();
+		provincesByPeriod.forEach((periodId, provinces) -> {
 			try {
-				Summary summary = summaries.computeIfAbsent(subscription.key(), (key) -> this.queries
-					.summary(key.periodId(), key.province().isEmpty() ? null : key.province()));
-				send(emitter, summaryEvent(summary));
+				this.queries.provinceSummaries(periodId, provinces)
+					.forEach((province, summary) -> summaries.put(new Subscription.Key(periodId, province), summary));
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Could not read the summary of period {} for a live stream: {}", subscription.periodId(),
+				logger.warn("Could not read the province summaries of period {} for live streams: {}", periodId,
 						ex.getClass().getSimpleName());
+			}
+		});
+		affected.forEach((key, emitters) -> {
+			Summary summary = summaries.get(key);
+			if (summary == null && key.province().isEmpty()) {
+				try {
+					summary = this.queries.summary(key.periodId(), null);
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Could not read the summary of period {} for live streams: {}", key.periodId(),
+							ex.getClass().getSimpleName());
+				}
+			}
+			if (summary != null) {
+				for (SseEmitter emitter : emitters) {
+					send(emitter, summaryEvent(summary));
+				}
 			}
 		});
 	}
