@@ -40,7 +40,7 @@ final class Chromium implements AutoCloseable {
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	/** Generous: the machine running the tests may be loaded. */
-	private static final Duration WAIT = Duration.ofSeconds(60);
+	private static final Duration WAIT = Duration.ofSeconds(120);
 
 	private final ChromeDriver driver;
 
