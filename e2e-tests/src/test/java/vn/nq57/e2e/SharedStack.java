@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import vn.nq57.localstack.LocalStack;
 import vn.nq57.localstack.StackConfig;
+import vn.nq57.localstack.StackException;
 
 /**
  * One full local stack (PostgreSQL, Kafka, S3 and the six services from their jars) for
@@ -76,7 +78,7 @@ final class SharedStack implements BeforeAllCallback {
 				StackConfig config = StackConfig.fromEnvironment(Map.of()).with(dataDirectory, PORT_OFFSET);
 				Running started;
 				try {
-					started = new Running(dataDirectory, LocalStack.start(config, System.out::println));
+					started = new Running(dataDirectory, startWhenPortsFree(config));
 				}
 				catch (RuntimeException ex) {
 					keepLogs(dataDirectory);
@@ -88,6 +90,34 @@ final class SharedStack implements BeforeAllCallback {
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("Cannot create the stack's data directory", ex);
+			}
+		}
+
+		/**
+		 * Starts the stack, waiting up to two minutes for its ports: they lie in Linux's
+		 * ephemeral range (32768–60999), so another process's outgoing connection can
+		 * hold one for a while on a shared machine.
+		 */
+		private static LocalStack startWhenPortsFree(StackConfig config) {
+			long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+			while (true) {
+				try {
+					return LocalStack.start(config, System.out::println);
+				}
+				catch (StackException ex) {
+					String message = String.valueOf(ex.getMessage());
+					if (!message.contains("already in use") || System.nanoTime() > deadline) {
+						throw ex;
+					}
+					System.out.println("Waiting for the stack's ports: " + message);
+					try {
+						Thread.sleep(5000);
+					}
+					catch (InterruptedException interrupted) {
+						Thread.currentThread().interrupt();
+						throw ex;
+					}
+				}
 			}
 		}
 
