@@ -90,7 +90,14 @@ final class Chromium implements AutoCloseable {
 	}
 
 	private static Path executable(String variable, String standard) {
-		String configured = System.getenv(variable);
+		return executable(System.getenv(variable), variable, standard);
+	}
+
+	/**
+	 * The executable to use: the configured one, else the standard Debian path.
+	 * @throws AssertionError naming the missing file and how to install it
+	 */
+	static Path executable(String configured, String variable, String standard) {
 		Path path = Path.of((configured != null && !configured.isBlank()) ? configured : standard);
 		if (!Files.isExecutable(path)) {
 			throw new AssertionError(path + " is missing: the browser tests need Debian's chromium and "
