@@ -24,12 +24,19 @@ import vn.nq57.localstack.StackException;
  */
 final class SharedStack implements BeforeAllCallback {
 
-	/** Ports 2300 above the documented ones, so a developer's stack can keep running. */
-	static final int PORT_OFFSET = 2300;
+	/**
+	 * Ports 2300 above the documented ones, so a developer's stack can keep running;
+	 * {@code NQ57_E2E_PORT_OFFSET} moves them (two runs on one machine).
+	 */
+	static final int PORT_OFFSET = portOffset(System.getenv("NQ57_E2E_PORT_OFFSET"));
 
 	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedStack.class);
 
 	private static volatile Running running;
+
+	static int portOffset(String configured) {
+		return (configured == null || configured.isBlank()) ? 2300 : Integer.parseInt(configured.trim());
+	}
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
@@ -94,12 +101,12 @@ final class SharedStack implements BeforeAllCallback {
 		}
 
 		/**
-		 * Starts the stack, waiting up to two minutes for its ports: they lie in Linux's
+		 * Starts the stack, waiting up to five minutes for its ports: some lie in Linux's
 		 * ephemeral range (32768–60999), so another process's outgoing connection can
-		 * hold one for a while on a shared machine.
+		 * hold one for a while, and on a shared machine another run may be finishing.
 		 */
 		private static LocalStack startWhenPortsFree(StackConfig config) {
-			long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+			long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
 			while (true) {
 				try {
 					return LocalStack.start(config, System.out::println);
@@ -111,7 +118,7 @@ final class SharedStack implements BeforeAllCallback {
 					}
 					System.out.println("Waiting for the stack's ports: " + message);
 					try {
-						Thread.sleep(5000);
+						Thread.sleep(10_000);
 					}
 					catch (InterruptedException interrupted) {
 						Thread.currentThread().interrupt();
