@@ -7,6 +7,7 @@ import { renderMyWork } from './my-work.js';
 import { renderReport } from './report.js';
 import { renderPeriod } from './period.js';
 import { renderDashboard } from './dashboard.js';
+import { forgetAllDrafts } from './drafts.js';
 
 const main = document.getElementById('app');
 
@@ -86,6 +87,8 @@ async function logout() {
   if (current.hasUnsavedChanges() && !window.confirm('Bạn có thay đổi chưa lưu. Vẫn đăng xuất?')) return;
   current.dispose();
   current = { hasUnsavedChanges: () => false, dispose: () => {} };
+  // Signing out on a shared office computer leaves no typed input behind.
+  forgetAllDrafts();
   try {
     const answer = await api('/logout', { method: 'POST' });
     location.assign(answer && answer.location ? answer.location : '/');

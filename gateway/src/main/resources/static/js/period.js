@@ -8,6 +8,8 @@ import { formatDate } from './format.js';
 import { cellLabel, editor, headerRows, letterOf, orderedColumns, readOnlyValue } from './grid.js';
 import { STATE_LABELS, stateClass } from './labels.js';
 import { canExtend, deadlineBadges, openExtensionDialog } from './deadlines.js';
+import { enableGridKeys } from './grid-keys.js';
+import { addFilterParams, filterRow } from './column-filters.js';
 
 const PAGE_SIZE = 50;
 // NOT_STARTED is the part of ENTERING never saved, so it follows ENTERING and says so.
@@ -24,7 +26,7 @@ class PeriodScreen {
     this.main = main;
     this.periodId = periodId;
     this.user = user;
-    this.query = { state: '', q: '', province: '', page: 0 };
+    this.query = { state: '', q: '', province: '', page: 0, cols: {} };
     this.templates = new Map();
     /** Unsaved province values: reportId → Map(letter → value). */
     this.rowEdits = new Map();
@@ -40,6 +42,7 @@ class PeriodScreen {
     if (this.query.state) params.set('state', this.query.state);
     if (this.query.q) params.set('q', this.query.q);
     if (this.query.province) params.set('province', this.query.province);
+    addFilterParams(params, this.query.cols);
     const page = await api(`/api/periods/${encodeURIComponent(this.periodId)}/reports?${params}`);
     if (!this.templates.has(page.template)) {
       this.templates.set(page.template, await api(`/api/templates/${encodeURIComponent(page.template)}`));
@@ -77,7 +80,7 @@ class PeriodScreen {
     const apply = (event) => {
       event.preventDefault();
       this.query = { state: stateFilter.value, q: search.value.trim(), province: province ? province.value.trim() : '',
-        page: 0 };
+        page: 0, cols: this.query.cols };
       this.reload();
     };
 
@@ -108,18 +111,27 @@ class PeriodScreen {
         downloadLink(h('a.button#download-period-excel', {
           href: `/api/exports/periods/${encodeURIComponent(this.periodId)}.xlsx`, download: '',
         }, 'Tải xuống Excel'), `ky-${this.periodId}.xlsx`, (e) => toast(e.message, 'error'))),
-      page.items.length === 0
-        ? h('p.empty', 'Không có đơn vị nào khớp điều kiện lọc.')
-        : h('div.grid-wrap', { tabindex: '0', 'aria-label': 'Bảng tổng hợp theo đơn vị' },
-          h('table.report-grid.period-grid.stack#period-grid',
-            h('thead', headerRows(columns, 'pcol')),
-            h('tbody', page.items.map((item) => this.row(item, columns))))),
+      h('div.grid-wrap', { tabindex: '0', 'aria-label': 'Bảng tổng hợp theo đơn vị' }, this.table(columns)),
+      page.items.length === 0 ? h('p.empty#grid-empty', 'Không có đơn vị nào khớp điều kiện lọc.') : null,
       h('nav.pager', { 'aria-label': 'Phân trang' },
         h('button.button.button-small#grid-prev', { type: 'button', disabled: page.page <= 0,
           onclick: () => { this.query.page -= 1; this.reload(); } }, '‹ Trang trước'),
         h('span#grid-page-info', `Trang ${page.page + 1}/${Math.max(page.totalPages, 1)} · ${page.totalElements} đơn vị`),
         h('button.button.button-small#grid-next', { type: 'button', disabled: page.page + 1 >= page.totalPages,
           onclick: () => { this.query.page += 1; this.reload(); } }, 'Trang sau ›'))));
+  }
+
+  /** The grid, its filter row kept even when nothing matches, so a filter can be undone. */
+  table(columns) {
+    const filters = filterRow(columns, this.query.cols, (cols) => {
+      this.query = { ...this.query, cols, page: 0 };
+      this.reload();
+    });
+    const table = h('table.report-grid.period-grid.stack#period-grid',
+      h('thead', headerRows(columns, 'pcol'), filters),
+      h('tbody', this.page.items.map((item) => this.row(item, columns))));
+    enableGridKeys(table);
+    return table;
   }
 
   row(item, columns) {

@@ -11,8 +11,8 @@ import { openAttachments } from './attachments.js';
 import {
   canExtend, deadlineBadges, diffSection, effectiveCloseDate, historyExtensionLine, openExtensionDialog, seesDiff,
 } from './deadlines.js';
-
-const DRAFT_PREFIX = 'nq57.draft.';
+import { enableGridKeys } from './grid-keys.js';
+import { dropDrafts, findDraft, keepDraft } from './drafts.js';
 
 export async function renderReport(main, reportId, user) {
   const screen = new ReportScreen(main, reportId, user);
@@ -50,6 +50,13 @@ class ReportScreen {
     };
     document.addEventListener('keydown', saveKey);
     this.disposers.push(() => document.removeEventListener('keydown', saveKey));
+    const backOnline = () => {
+      if (this.edits.size > 0 && this.alert) {
+        this.showAlert('info', 'Đã có mạng trở lại. Dữ liệu bạn nhập vẫn còn; hãy bấm Lưu.');
+      }
+    };
+    window.addEventListener('online', backOnline);
+    this.disposers.push(() => window.removeEventListener('online', backOnline));
   }
 
   dispose() {
@@ -60,9 +67,7 @@ class ReportScreen {
     this.report = await api(`/api/reports/${encodeURIComponent(this.id)}`);
     const restored = this.restoreDraft();
     this.render();
-    if (restored) {
-      this.showAlert('info', 'Đã khôi phục dữ liệu bạn nhập trước khi đăng nhập lại. Hãy kiểm tra rồi bấm Lưu.');
-    }
+    if (restored) this.showRestored(restored);
     this.loadHistory();
   }
 
@@ -174,10 +179,12 @@ class ReportScreen {
       this.decorate(cell, letter);
       return cell;
     }));
-    return h('table.report-grid.stack#report-grid',
+    const table = h('table.report-grid.stack#report-grid',
       h('caption.visually-hidden', `Dữ liệu ${this.report.template.name}`),
       h('thead', headerRows(columns)),
       h('tbody', row));
+    enableGridKeys(table);
+    return table;
   }
 
   decorate(cell, letter) {
@@ -238,6 +245,7 @@ class ReportScreen {
     else this.edits.set(letter, value);
     if (this.errors.delete(letter)) this.decorate(document.getElementById(`cell-${letter}`), letter);
     document.getElementById(`cell-${letter}`)?.classList.toggle('dirty', this.edits.has(letter));
+    this.keepDraft();
     this.updateSaveStatus();
   }
 
@@ -280,6 +288,12 @@ class ReportScreen {
   refused(e, inDialog = null) {
     if (e.status === 401) return;
     const kept = ' Dữ liệu bạn nhập vẫn còn trên màn hình.';
+    if (e.status === 0 && !inDialog) {
+      this.keepDraft();
+      this.showAlert('warning', `${e.message} Dữ liệu bạn nhập đã được giữ trên máy này, kể cả khi tải lại trang; `
+        + 'hãy bấm Lưu khi có mạng trở lại.');
+      return;
+    }
     if (e.status === 422 && e.errors.length > 0) {
       this.errors.clear();
       const unplaced = [];
@@ -343,6 +357,7 @@ class ReportScreen {
     if (this.edits.size > 0) message += ' Phần bạn đã nhập vẫn được giữ; hãy kiểm tra rồi bấm Lưu.';
     if (dropped.length > 0) message += ` Các cột ${dropped.join(', ')} nay bạn không còn được sửa nên phần nhập ở đó đã bỏ.`;
     this.showAlert('info', message);
+    this.keepDraft();
   }
 
   cancel() {
@@ -360,28 +375,40 @@ class ReportScreen {
     toast('Đã hủy các thay đổi chưa lưu.', 'info');
   }
 
+  /** Keeps the unsaved input on this computer (see drafts.js). */
   keepDraft() {
-    if (this.edits.size === 0) return;
-    sessionStorage.setItem(DRAFT_PREFIX + this.id, JSON.stringify(Object.fromEntries(this.edits)));
+    if (this.report) keepDraft(this.user.username, this.id, this.report.version, this.edits);
   }
 
+  /** Takes back a kept draft into the edits; answers {draft, changedSince} or null. */
   restoreDraft() {
-    const raw = sessionStorage.getItem(DRAFT_PREFIX + this.id);
-    if (!raw) return false;
-    this.dropDraft();
-    let draft;
-    try { draft = JSON.parse(raw); } catch (e) { return false; }
+    const draft = findDraft(this.user.username, this.id);
+    if (!draft) return null;
     const editable = this.editable;
-    for (const [letter, value] of Object.entries(draft || {})) {
+    const changedSince = draft.version !== this.report.version;
+    for (const [letter, value] of Object.entries(draft.values)) {
       if (editable.has(letter) && typeof value === 'string' && value !== (this.report.values?.[letter] ?? '')) {
         this.edits.set(letter, value);
       }
     }
-    return this.edits.size > 0;
+    if (this.edits.size === 0) {
+      this.dropDraft();
+      return null;
+    }
+    this.keepDraft();
+    return { draft, changedSince };
+  }
+
+  showRestored({ draft, changedSince }) {
+    const when = draft.savedAt ? ` lúc ${formatDateTime(draft.savedAt)}` : '';
+    const letters = [...this.edits.keys()].join(', ');
+    let text = `Đã khôi phục dữ liệu bạn nhập${when} nhưng chưa lưu (cột ${letters}). Hãy kiểm tra rồi bấm Lưu.`;
+    if (changedSince) text += ' Báo cáo đã được cập nhật sau khi bạn nhập: hãy xem lại trước khi lưu.';
+    this.showAlert('info', text);
   }
 
   dropDraft() {
-    sessionStorage.removeItem(DRAFT_PREFIX + this.id);
+    dropDrafts(this.user.username, this.id);
   }
 
   // ----- the Hành động menu -----

@@ -157,9 +157,13 @@ final class Browser {
 		return JSON.readTree(response.body());
 	}
 
+	/**
+	 * A request with a time limit well above the gateway's own limits for ordinary calls:
+	 * on a loaded machine a cold service's first answer (an upload, say) can take long.
+	 */
 	private HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create(this.gateway + path))
-			.timeout(Duration.ofSeconds(30))
+			.timeout(Duration.ofSeconds(120))
 			.header("Accept", "application/json, text/html;q=0.9, */*;q=0.8");
 	}
 

@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,9 +41,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import vn.nq57.contracts.Topics;
@@ -60,48 +59,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Giang evaluates and downloads it; a commune and a province elsewhere see none of it;
  * Kafka tells the same story.
  */
+@ExtendWith(SharedStack.class)
 class DailyReportFlowTests {
 
 	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-	/**
-	 * Ports 2300 above the documented ones, so a developer's stack can keep running;
-	 * {@code -Dnq57.e2e.port-offset} moves them when several engineers share a machine.
-	 */
-	private static final int PORT_OFFSET = Integer.getInteger("nq57.e2e.port-offset", 2300);
-
 	private static final String PASSWORD = StackConfig.DEMO_PASSWORD;
 
 	/** Columns B–R as domain.md names them. */
 	private static final Map<String, String> LABELS = labels();
-
-	private static Path dataDirectory;
 
 	private static LocalStack stack;
 
 	private static String gateway;
 
 	@BeforeAll
-	static void startStack() throws IOException {
-		dataDirectory = Files.createTempDirectory("nq57-e2e-");
-		StackConfig config = StackConfig.fromEnvironment(Map.of()).with(dataDirectory, PORT_OFFSET);
-		stack = LocalStack.start(config, System.out::println);
-		gateway = config.gatewayUrl();
-	}
-
-	@AfterAll
-	static void stopStack() throws IOException {
-		try {
-			if (stack != null) {
-				stack.close();
-			}
-		}
-		finally {
-			keepLogs();
-			deleteRecursively(dataDirectory);
-		}
+	static void useSharedStack() {
+		stack = SharedStack.stack();
+		gateway = SharedStack.gateway();
 	}
 
 	@Test
@@ -588,34 +565,6 @@ class DailyReportFlowTests {
 			.map((unit) -> unit[0])
 			.findFirst()
 			.orElseThrow();
-	}
-
-	/**
-	 * Copies the stack's logs to target/e2e-logs, so a failure can be read after the
-	 * stack is gone.
-	 */
-	private static void keepLogs() throws IOException {
-		if (dataDirectory == null || !Files.isDirectory(dataDirectory.resolve("logs"))) {
-			return;
-		}
-		Path target = Path.of("target", "e2e-logs");
-		Files.createDirectories(target);
-		try (Stream<Path> logs = Files.list(dataDirectory.resolve("logs"))) {
-			for (Path log : logs.toList()) {
-				Files.copy(log, target.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-			}
-		}
-	}
-
-	private static void deleteRecursively(Path directory) throws IOException {
-		if (directory == null || !Files.exists(directory)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(directory)) {
-			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
 	}
 
 }
