@@ -99,7 +99,15 @@ public enum ExportError implements ErrorCode {
 
 	/** EXP-021: the export job has not finished (or failed). */
 	JOB_NOT_READY("EXP-021", HttpStatus.CONFLICT,
-			"Tệp Excel chưa sẵn sàng (trạng thái: %s). Hãy chờ thanh tiến độ hoàn tất rồi tải xuống.");
+			"Tệp Excel chưa sẵn sàng (trạng thái: %s). Hãy chờ thanh tiến độ hoàn tất rồi tải xuống."),
+
+	/** EXP-022: every job worker of this replica is busy. */
+	JOBS_BUSY("EXP-022", HttpStatus.SERVICE_UNAVAILABLE,
+			"Máy chủ đang tạo nhiều tệp Excel cùng lúc. Vui lòng thử lại sau ít phút."),
+
+	/** EXP-023: the replica building the workbook stopped before it finished. */
+	JOB_INTERRUPTED("EXP-023", HttpStatus.CONFLICT,
+			"Việc tạo tệp Excel bị gián đoạn (máy chủ dừng giữa chừng). Hãy bấm Tải xuống Excel lại.");
 
 	private final String code;
 
