@@ -8,6 +8,7 @@ import { countdown, formatDate, formatDateTime, formatTime } from './format.js';
 import { cellLabel, editor, headerRows, letterOf, orderedColumns, readOnlyValue } from './grid.js';
 import { ACTION_DIALOGS, ACTION_LABELS, ROLE_LABELS, STATE_LABELS, stateClass } from './labels.js';
 import { openAttachments } from './attachments.js';
+import { importExcelButton } from './excel.js';
 
 const DRAFT_PREFIX = 'nq57.draft.';
 
@@ -134,6 +135,7 @@ class ReportScreen {
         'Tệp tin đính kèm'),
       downloadLink(h('a.button#download-excel', { href: `/api/exports/reports/${encodeURIComponent(this.id)}.xlsx`,
         download: '' }, 'Tải xuống Excel'), `bao-cao-${this.id}.xlsx`, (e) => this.showAlert('error', e.message)),
+      this.editable.size > 0 ? importExcelButton(() => this.load()) : null,
       h('button.button#cancel-button', { type: 'button', onclick: () => this.cancel() }, 'Hủy'));
   }
 
