@@ -2,7 +2,7 @@
 // state, search and filter, and for a province supervisor the province part (P–R) of
 // approved reports editable in place.
 
-import { api, downloadLink } from './api.js';
+import { api } from './api.js';
 import { h, replace, toast } from './dom.js';
 import { formatDate } from './format.js';
 import { cellLabel, editor, headerRows, letterOf, orderedColumns, readOnlyValue } from './grid.js';
@@ -10,6 +10,7 @@ import { STATE_LABELS, stateClass } from './labels.js';
 import { canExtend, deadlineBadges, openExtensionDialog } from './deadlines.js';
 import { enableGridKeys } from './grid-keys.js';
 import { addFilterParams, filterRow } from './column-filters.js';
+import { exportJobButton, importExcelButton } from './excel.js';
 
 const PAGE_SIZE = 50;
 // NOT_STARTED is the part of ENTERING never saved, so it follows ENTERING and says so.
@@ -51,6 +52,15 @@ class PeriodScreen {
     this.template = this.templates.get(page.template);
     this.rowEdits.clear();
     this.render();
+  }
+
+  /** The grid's filters, passed on to the export job. */
+  exportFilters() {
+    const params = new URLSearchParams();
+    if (this.query.state) params.set('state', this.query.state);
+    if (this.query.q) params.set('q', this.query.q);
+    if (this.query.province) params.set('province', this.query.province);
+    return params;
   }
 
   async reload() {
@@ -108,9 +118,9 @@ class PeriodScreen {
       h('form.toolbar', { role: 'search', onsubmit: apply },
         search, stateFilter, province,
         h('button.button', { type: 'submit' }, 'Lọc dữ liệu'),
-        downloadLink(h('a.button#download-period-excel', {
-          href: `/api/exports/periods/${encodeURIComponent(this.periodId)}.xlsx`, download: '',
-        }, 'Tải xuống Excel'), `ky-${this.periodId}.xlsx`, (e) => toast(e.message, 'error'))),
+        // Province and centre grids are built as a job with a progress bar (js/excel.js).
+        exportJobButton(this.periodId, () => this.exportFilters()),
+        this.supervisor ? importExcelButton(() => this.reload()) : null),
       h('div.grid-wrap', { tabindex: '0', 'aria-label': 'Bảng tổng hợp theo đơn vị' }, this.table(columns)),
       page.items.length === 0 ? h('p.empty#grid-empty', 'Không có đơn vị nào khớp điều kiện lọc.') : null,
       h('nav.pager', { 'aria-label': 'Phân trang' },

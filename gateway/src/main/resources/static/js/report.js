@@ -13,6 +13,7 @@ import {
 } from './deadlines.js';
 import { enableGridKeys } from './grid-keys.js';
 import { dropDrafts, findDraft, keepDraft } from './drafts.js';
+import { importExcelButton } from './excel.js';
 
 export async function renderReport(main, reportId, user) {
   const screen = new ReportScreen(main, reportId, user);
@@ -146,6 +147,7 @@ class ReportScreen {
         download: '' }, 'Tải xuống Excel'), `bao-cao-${this.id}.xlsx`, (e) => this.showAlert('error', e.message)),
       canExtend(this.user, this.report.state)
         ? h('button.button#extend-button', { type: 'button', onclick: () => this.extend() }, 'Gia hạn') : null,
+      this.editable.size > 0 ? importExcelButton(() => this.load()) : null,
       h('button.button#cancel-button', { type: 'button', onclick: () => this.cancel() }, 'Hủy'));
   }
 

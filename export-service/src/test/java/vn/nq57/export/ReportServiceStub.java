@@ -63,7 +63,9 @@ public final class ReportServiceStub {
 		String path = exchange.getRequestURI().getPath();
 		String query = exchange.getRequestURI().getRawQuery();
 		String full = (query != null) ? path + "?" + query : path;
-		this.requests.add(new Request(full, exchange.getRequestHeaders().getFirst("Authorization")));
+		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		this.requests.add(new Request(full, exchange.getRequestHeaders().getFirst("Authorization"),
+				exchange.getRequestMethod(), body));
 		Answer answer = this.answers.getOrDefault(full, this.answers.get(path));
 		if (answer == null) {
 			answer = new Answer(404, "{\"code\":\"RPT-404\"}");
@@ -84,8 +86,10 @@ public final class ReportServiceStub {
 	 *
 	 * @param pathAndQuery the path with its raw query
 	 * @param authorization the Authorization header, if any
+	 * @param method the HTTP method
+	 * @param body the request body, empty if none
 	 */
-	public record Request(String pathAndQuery, String authorization) {
+	public record Request(String pathAndQuery, String authorization, String method, String body) {
 	}
 
 }

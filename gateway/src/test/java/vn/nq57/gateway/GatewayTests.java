@@ -58,6 +58,8 @@ class GatewayTests {
 
 	static final StubBackend identity = StubBackend.start();
 
+	static final StubBackend exports = StubBackend.start();
+
 	static final SseBackend dashboard = SseBackend.start();
 
 	static final String CSRF = "0f8c2a6e-csrf-token-of-test";
@@ -87,6 +89,7 @@ class GatewayTests {
 		registry.add("nq57.gateway.backends.report.uri", report::url);
 		registry.add("nq57.gateway.backends.file.uri", files::url);
 		registry.add("nq57.gateway.backends.identity.uri", identity::url);
+		registry.add("nq57.gateway.backends.export.uri", exports::url);
 		registry.add("nq57.gateway.backends.workflow.uri", StubBackend::unreachableUrl);
 		registry.add("nq57.gateway.backends.dashboard.uri", dashboard::url);
 		registry.add("spring.security.oauth2.client.provider.nq57.token-uri",
@@ -98,6 +101,7 @@ class GatewayTests {
 		report.close();
 		files.close();
 		identity.close();
+		exports.close();
 		dashboard.close();
 	}
 
@@ -476,6 +480,37 @@ class GatewayTests {
 		assertThat(received.header("Authorization")).isEqualTo("Bearer upload-token");
 		assertThat(received.header("Content-Type")).startsWith("multipart/form-data");
 		assertThat(received.bodyLength()).isEqualTo(body.length());
+	}
+
+	@Test
+	void excelImportWhenUploadedThenStreamedToExportServiceWithTokenAndJobsRouted() throws Exception {
+		exports.answer("/api/exports/imports", 201, "{\"importId\":\"i1\"}");
+		exports.answer("/api/exports/periods/p1/jobs", 202, "{\"jobId\":\"j1\",\"status\":\"RUNNING\"}");
+		Cookie session = this.sessions.signIn("tinh_91", "import-token").cookie();
+		String boundary = "nq57-boundary";
+		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"tinh-91.xlsx\""
+				+ "\r\nContent-Type: application/octet-stream\r\n\r\n" + "x".repeat(300) + "\r\n--" + boundary
+				+ "--\r\n";
+
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/exports/imports"))
+				.header("Cookie", session.getName() + "=" + session.getValue() + "; XSRF-TOKEN=" + CSRF)
+				.header("X-XSRF-TOKEN", CSRF)
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(201);
+		StubBackend.Received received = exports.nextRequest();
+		assertThat(received).isNotNull();
+		assertThat(received.header("Authorization")).isEqualTo("Bearer import-token");
+		assertThat(received.bodyLength()).isEqualTo(body.length());
+
+		MockHttpServletResponse job = perform(
+				post("/api/exports/periods/p1/jobs").cookie(session, new Cookie("XSRF-TOKEN", CSRF))
+					.header("X-XSRF-TOKEN", CSRF));
+		assertThat(job.getStatus()).isEqualTo(202);
+		assertThat(exports.nextRequest().header("Authorization")).isEqualTo("Bearer import-token");
 	}
 
 	@Test

@@ -113,7 +113,20 @@ public final class ReportModels {
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record GridPage(@JsonAlias("content") @Nullable List<GridRow> items, @Nullable Integer totalPages,
-			@Nullable Boolean last, @Nullable Object page, @Nullable Period period) {
+			@Nullable Boolean last, @Nullable Object page, @Nullable Period period, @Nullable Long totalElements) {
+
+		/**
+		 * A page without the total count, as older report-service answers look.
+		 * @param items the rows
+		 * @param totalPages the page count
+		 * @param last whether it is the last page
+		 * @param page the page number or metadata
+		 * @param period the period
+		 */
+		public GridPage(@Nullable List<GridRow> items, @Nullable Integer totalPages, @Nullable Boolean last,
+				@Nullable Object page, @Nullable Period period) {
+			this(items, totalPages, last, page, period, null);
+		}
 
 		/**
 		 * The number of pages, from whichever shape the page has.
@@ -173,6 +186,94 @@ public final class ReportModels {
 			return (this.unit != null) ? this.unit.provinceName() : this.provinceName;
 		}
 
+	}
+
+	/**
+	 * One item of {@code POST /api/reports/batch/check|save} (CONTRACTS.md C1).
+	 *
+	 * @param reportId the report id
+	 * @param version the data version the values were edited from
+	 * @param values the values by column letter; null or blank clears
+	 */
+	public record BatchItem(String reportId, @Nullable Long version, Map<String, @Nullable String> values) {
+	}
+
+	/**
+	 * A problem of one batch item.
+	 *
+	 * @param field the column letter, or null for the whole item
+	 * @param code {@code RPT-001} not found or outside the scope, {@code RPT-004} invalid
+	 * value, {@code RPT-005} stale version
+	 * @param message the Vietnamese explanation
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record ItemError(@Nullable String field, @Nullable String code, @Nullable String message) {
+	}
+
+	/**
+	 * A value a save would change.
+	 *
+	 * @param field the column letter
+	 * @param before the stored value
+	 * @param after the canonical new value
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record FieldChange(String field, @Nullable String before, @Nullable String after) {
+	}
+
+	/**
+	 * The check of one item; nothing written.
+	 *
+	 * @param reportId the report id as sent
+	 * @param unitCode the report's unit, null when not found
+	 * @param valid whether a save would be accepted
+	 * @param currentVersion the stored version
+	 * @param errors the problems
+	 * @param changes the fields whose value would change
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record CheckResult(String reportId, @Nullable String unitCode, boolean valid, @Nullable Long currentVersion,
+			@Nullable List<ItemError> errors, @Nullable List<FieldChange> changes) {
+	}
+
+	/**
+	 * The save of one item.
+	 *
+	 * @param reportId the report id as sent
+	 * @param saved whether the values were accepted
+	 * @param version the version after the save
+	 * @param changed whether a value changed
+	 * @param errors the problems
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record SaveResult(String reportId, boolean saved, @Nullable Long version, boolean changed,
+			@Nullable List<ItemError> errors) {
+	}
+
+	/**
+	 * The body of a batch call.
+	 *
+	 * @param items the items
+	 */
+	public record BatchRequest(List<BatchItem> items) {
+	}
+
+	/**
+	 * The answer of {@code /batch/check}.
+	 *
+	 * @param items one result per item, in request order
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record CheckResponse(@Nullable List<CheckResult> items) {
+	}
+
+	/**
+	 * The answer of {@code /batch/save}.
+	 *
+	 * @param items one result per item, in request order
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record SaveResponse(@Nullable List<SaveResult> items) {
 	}
 
 }

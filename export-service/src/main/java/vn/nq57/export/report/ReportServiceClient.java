@@ -1,5 +1,6 @@
 package vn.nq57.export.report;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,13 @@ import vn.nq57.common.client.ServiceClients;
 import vn.nq57.common.web.ApiException;
 import vn.nq57.common.web.CommonError;
 import vn.nq57.export.ExportError;
+import vn.nq57.export.report.ReportModels.BatchItem;
+import vn.nq57.export.report.ReportModels.BatchRequest;
+import vn.nq57.export.report.ReportModels.CheckResponse;
+import vn.nq57.export.report.ReportModels.CheckResult;
 import vn.nq57.export.report.ReportModels.GridPage;
+import vn.nq57.export.report.ReportModels.SaveResponse;
+import vn.nq57.export.report.ReportModels.SaveResult;
 import vn.nq57.export.report.ReportModels.ReportView;
 
 /**
@@ -93,6 +100,58 @@ public class ReportServiceClient {
 			}
 			throw refusal(ex, ExportError.PERIOD_NOT_FOUND, "grid of period", periodId);
 		}
+	}
+
+	/**
+	 * Checks values with report-service's rule engine and the user's scope, writing
+	 * nothing ({@code POST /api/reports/batch/check}).
+	 * @param items the items, at most 5000
+	 * @return one result per item, in order
+	 */
+	public List<CheckResult> batchCheck(List<BatchItem> items) {
+		CheckResponse response = batch("check",
+				() -> this.calls.read(DOWNSTREAM, LABEL,
+						() -> this.client.post()
+							.uri("/api/reports/batch/check")
+							.body(new BatchRequest(items))
+							.retrieve()
+							.body(CheckResponse.class)));
+		return complete((response != null) ? response.items() : null, items.size(), "check");
+	}
+
+	/**
+	 * Saves values through report-service's rules, one transaction per item
+	 * ({@code POST /api/reports/batch/save}).
+	 * @param items the items, at most 5000
+	 * @return one result per item, in order
+	 */
+	public List<SaveResult> batchSave(List<BatchItem> items) {
+		SaveResponse response = batch("save",
+				() -> this.calls.write(DOWNSTREAM, LABEL,
+						() -> this.client.post()
+							.uri("/api/reports/batch/save")
+							.body(new BatchRequest(items))
+							.retrieve()
+							.body(SaveResponse.class)));
+		return complete((response != null) ? response.items() : null, items.size(), "save");
+	}
+
+	private static <T> @Nullable T batch(String what, java.util.function.Supplier<@Nullable T> call) {
+		try {
+			return call.get();
+		}
+		catch (HttpClientErrorException ex) {
+			logger.warn("report-service refused the batch {} with {}", what, ex.getStatusCode().value());
+			throw new ApiException(CommonError.DOWNSTREAM_UNAVAILABLE, LABEL);
+		}
+	}
+
+	private static <T> List<T> complete(@Nullable List<T> results, int expected, String what) {
+		if (results == null || results.size() != expected) {
+			logger.warn("report-service answered an incomplete batch {}", what);
+			throw new ApiException(CommonError.DOWNSTREAM_UNAVAILABLE, LABEL);
+		}
+		return results;
 	}
 
 	private static java.net.URI gridUri(UriBuilder uri, UUID periodId, GridFilter filter, int page, int size) {

@@ -15,12 +15,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.nq57.common.security.CurrentUser;
 import vn.nq57.export.report.GridFilter;
+import vn.nq57.export.storage.WorkbookStore;
 
 /**
  * The export API ({@code /api/exports}), see docs/design.md.
@@ -34,8 +36,43 @@ class ExportController {
 
 	private final ExportService exports;
 
-	ExportController(ExportService exports) {
+	private final ExportJobs jobs;
+
+	private final WorkbookStore store;
+
+	ExportController(ExportService exports, ExportJobs jobs, WorkbookStore store) {
 		this.exports = exports;
+		this.jobs = jobs;
+		this.store = store;
+	}
+
+	/**
+	 * Starts a period export as a job (large grids: a province, the nation); poll
+	 * {@code GET /api/exports/jobs/{jobId}}.
+	 */
+	@PostMapping("/periods/{periodId}/jobs")
+	ResponseEntity<ExportJobs.JobView> startJob(CurrentUser user, @PathVariable UUID periodId,
+			@RequestParam(required = false) @Nullable String state, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable String province,
+			@RequestParam(required = false) @Nullable String sort) {
+		ExportJobs.JobView job = this.jobs.start(user, periodId, new GridFilter(state, q, province, sort));
+		return ResponseEntity.accepted().header(HttpHeaders.LOCATION, "/api/exports/jobs/" + job.jobId()).body(job);
+	}
+
+	@GetMapping("/jobs/{jobId}")
+	ResponseEntity<ExportJobs.JobView> job(CurrentUser user, @PathVariable UUID jobId) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(this.jobs.status(user, jobId));
+	}
+
+	@GetMapping("/jobs/{jobId}/content")
+	ResponseEntity<InputStreamResource> jobContent(CurrentUser user, @PathVariable UUID jobId) {
+		String[] content = this.jobs.content(user, jobId);
+		return ResponseEntity.ok()
+			.contentType(XLSX)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + content[1] + "\"")
+			.header("X-Content-Type-Options", "nosniff")
+			.cacheControl(CacheControl.noStore().cachePrivate())
+			.body(new InputStreamResource(this.store.open(content[0])));
 	}
 
 	@GetMapping("/reports/{reportId}.xlsx")

@@ -79,6 +79,15 @@ class ExportService {
 	 * however many communes the caller's scope holds.
 	 */
 	ExportedWorkbook period(CurrentUser user, UUID periodId, GridFilter filter) {
+		return period(user, periodId, filter, (done, total) -> {
+		});
+	}
+
+	/**
+	 * As {@link #period(CurrentUser, UUID, GridFilter)}, telling the listener after each
+	 * page how many rows are written and how many there are.
+	 */
+	ExportedWorkbook period(CurrentUser user, UUID periodId, GridFilter filter, Progress progress) {
 		int size = this.properties.pageSize();
 		GridPage first = this.reports.grid(periodId, filter, 0, size);
 		List<GridRow> firstRows = rows(first);
@@ -105,6 +114,7 @@ class ExportService {
 					workbook.addRow(row.reportId(), row.version(), unitCode(row), row.displayUnitName(), rowValues(row),
 							row.stateLabel());
 				}
+				progress.rows(workbook.rowCount(), total(first, size, workbook.rowCount()));
 				if (isLast(page, index, size)) {
 					break;
 				}
@@ -164,6 +174,22 @@ class ExportService {
 			return row.values();
 		}
 		return values(this.reports.report(row.reportId()).values());
+	}
+
+	private static int total(GridPage first, int size, int done) {
+		if (first.totalElements() != null) {
+			return (int) Math.max(first.totalElements(), done);
+		}
+		Integer pages = first.pageCount();
+		return (pages != null) ? Math.max(pages * size, done) : done;
+	}
+
+	/** Told how far a period export is. */
+	@FunctionalInterface
+	interface Progress {
+
+		void rows(int done, int total);
+
 	}
 
 	private static boolean isLast(GridPage page, int index, int size) {

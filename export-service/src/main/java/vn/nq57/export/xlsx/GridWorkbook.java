@@ -36,8 +36,11 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ooxml.POIXMLProperties;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 
 import vn.nq57.export.report.ReportModels.Column;
@@ -109,11 +112,11 @@ final class GridWorkbook implements Closeable {
 
 	private static final int ROWS_IN_MEMORY = 100;
 
-	private final SXSSFWorkbook workbook;
+	private Workbook workbook;
 
-	private final SXSSFSheet sheet;
+	private Sheet sheet;
 
-	private final SXSSFSheet meta;
+	private final Sheet meta;
 
 	private final List<Column> columns;
 
@@ -148,18 +151,47 @@ final class GridWorkbook implements Closeable {
 	 * whose columns stay unlocked for filling in offline; null locks every cell
 	 */
 	GridWorkbook(Template template, Period period, String unitLine, @Nullable String fillableBy) {
-		// The shared-strings table keeps the rich text of the required marks; values
-		// repeat
-		// (choice options), so it stays small even for the whole country.
-		this.workbook = new SXSSFWorkbook(null, ROWS_IN_MEMORY, true, true);
-		this.sheet = this.workbook.createSheet(SHEET_NAME);
+		this(true, template, period, unitLine, fillableBy);
+	}
+
+	/**
+	 * The same sheet built with POI's in-memory {@link XSSFWorkbook}, which holds every
+	 * row until written: only for the benchmark that compares it with the streaming
+	 * writer on the same data.
+	 * @param template the template whose columns make the sheet
+	 * @param period the period shown in the title
+	 * @param unitLine who reported
+	 * @param fillableBy the level whose columns stay unlocked
+	 * @return the workbook
+	 */
+	static GridWorkbook inMemory(Template template, Period period, String unitLine, @Nullable String fillableBy) {
+		return new GridWorkbook(false, template, period, unitLine, fillableBy);
+	}
+
+	/**
+	 * The title block and headers (with the rich text of the required marks, which needs
+	 * the shared-strings table) are written into an in-memory model first. The streaming
+	 * workbook then wraps that model and writes the data rows after them with inline
+	 * strings: no shared-strings table to grow and look up per cell, which is what makes
+	 * XSSF slow and large.
+	 */
+	private GridWorkbook(boolean streaming, Template template, Period period, String unitLine,
+			@Nullable String fillableBy) {
+		XSSFWorkbook model = new XSSFWorkbook();
+		this.workbook = model;
+		this.sheet = model.createSheet(SHEET_NAME);
 		this.template = template;
 		this.fillableBy = fillableBy;
 		this.columns = dataColumns(template);
-		this.styles = new Styles(this.workbook);
+		this.styles = new Styles(model);
 		writeTitle(template, period, unitLine);
 		writeHeaders();
 		layout();
+		if (streaming) {
+			SXSSFWorkbook rows = new SXSSFWorkbook(model, ROWS_IN_MEMORY, false, false);
+			this.workbook = rows;
+			this.sheet = rows.getSheet(SHEET_NAME);
+		}
 		writeOptions();
 		this.meta = this.workbook.createSheet(META_SHEET);
 		this.workbook.setSheetVisibility(this.workbook.getSheetIndex(META_SHEET), SheetVisibility.VERY_HIDDEN);
@@ -280,22 +312,27 @@ final class GridWorkbook implements Closeable {
 
 		// No password: protection guards against accidental edits of the keys and
 		// headers, it is not security. Formatting and resizing stay allowed.
-		this.sheet.enableLocking();
-		this.sheet.lockFormatCells(false);
-		this.sheet.lockFormatColumns(false);
-		this.sheet.lockFormatRows(false);
-		this.sheet.lockAutoFilter(false);
-		this.sheet.lockSelectLockedCells(false);
-		this.sheet.lockSelectUnlockedCells(false);
+		XSSFSheet protectedSheet = xssf().getSheet(SHEET_NAME);
+		protectedSheet.enableLocking();
+		protectedSheet.lockFormatCells(false);
+		protectedSheet.lockFormatColumns(false);
+		protectedSheet.lockFormatRows(false);
+		protectedSheet.lockAutoFilter(false);
+		protectedSheet.lockSelectLockedCells(false);
+		protectedSheet.lockSelectUnlockedCells(false);
 
-		POIXMLProperties.CustomProperties custom = this.workbook.getXSSFWorkbook()
-			.getProperties()
-			.getCustomProperties();
+		POIXMLProperties.CustomProperties custom = xssf().getProperties().getCustomProperties();
 		custom.addProperty("nq57.format", META_FORMAT);
 		custom.addProperty("nq57.formatVersion", META_FORMAT_VERSION);
 		custom.addProperty("nq57.templateCode", Objects.requireNonNullElse(this.template.code(), ""));
 		custom.addProperty("nq57.templateVersion", this.template.version());
 		custom.addProperty("nq57.rowCount", rowCount());
+	}
+
+	/** The XSSF model: the streaming workbook's template, or the in-memory workbook. */
+	private XSSFWorkbook xssf() {
+		return (this.workbook instanceof SXSSFWorkbook streaming) ? streaming.getXSSFWorkbook()
+				: (XSSFWorkbook) this.workbook;
 	}
 
 	private static String errorText(Column column) {
@@ -326,7 +363,7 @@ final class GridWorkbook implements Closeable {
 			.filter(GridWorkbook::isChoice)
 			.filter((column) -> !column.choices().isEmpty())
 			.toList();
-		SXSSFSheet options = this.workbook.createSheet(OPTIONS_SHEET);
+		Sheet options = this.workbook.createSheet(OPTIONS_SHEET);
 		this.workbook.setSheetVisibility(this.workbook.getSheetIndex(OPTIONS_SHEET), SheetVisibility.VERY_HIDDEN);
 		int longest = choices.stream().mapToInt((column) -> column.choices().size()).max().orElse(0);
 		for (int r = 0; r <= longest; r++) {
@@ -559,7 +596,7 @@ final class GridWorkbook implements Closeable {
 
 		final CellStyle openNumber;
 
-		Styles(SXSSFWorkbook workbook) {
+		Styles(Workbook workbook) {
 			Font titleFont = workbook.createFont();
 			titleFont.setBold(true);
 			titleFont.setFontHeightInPoints((short) 14);
@@ -605,14 +642,14 @@ final class GridWorkbook implements Closeable {
 		}
 
 		/** A copy of the style whose cells can be typed into on the protected sheet. */
-		private static CellStyle unlocked(SXSSFWorkbook workbook, CellStyle style) {
+		private static CellStyle unlocked(Workbook workbook, CellStyle style) {
 			CellStyle open = workbook.createCellStyle();
 			open.cloneStyleFrom(style);
 			open.setLocked(false);
 			return open;
 		}
 
-		private static CellStyle bordered(SXSSFWorkbook workbook) {
+		private static CellStyle bordered(Workbook workbook) {
 			CellStyle style = workbook.createCellStyle();
 			style.setBorderTop(BorderStyle.THIN);
 			style.setBorderBottom(BorderStyle.THIN);
