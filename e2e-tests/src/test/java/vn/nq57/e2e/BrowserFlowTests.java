@@ -124,7 +124,7 @@ class BrowserFlowTests {
 			assertThat(error.getText()).as("a Vietnamese message on the cell").containsPattern("[ảạđườẫ]");
 			chromium.screenshot("04-loi-tren-o");
 
-			chromium.type("#input-O", unitValues().get("O"));
+			chromium.type("#input-O", DailyEntry.unitValues().get("O"));
 			assertThat(chromium.findAll("#error-O")).as("the message goes once the cell is changed").isEmpty();
 			assertUnsavedInputIsGuarded(chromium, reportId);
 			assertDraftTypedOfflineIsKeptAndRestored(chromium, reportId);
@@ -132,7 +132,7 @@ class BrowserFlowTests {
 			chromium.find("#save-button").click();
 			chromium.text("#save-status", "Đã lưu lúc");
 			assertThat(drafts(chromium, reportId)).as("the kept draft is cleared once saved").isEmpty();
-			unitValues()
+			DailyEntry.unitValues()
 				.forEach((letter, value) -> assertThat(chromium.find("#input-" + letter).getDomProperty("value"))
 					.as("column %s after saving", letter)
 					.isEqualTo(value));
@@ -460,7 +460,7 @@ class BrowserFlowTests {
 	}
 
 	private static void fillUnitColumns(Chromium chromium, Map<String, String> overrides) {
-		Map<String, String> values = new LinkedHashMap<>(unitValues());
+		Map<String, String> values = new LinkedHashMap<>(DailyEntry.unitValues());
 		values.putAll(overrides);
 		values.forEach((letter, value) -> {
 			WebElement control = chromium.find("#input-" + letter);
@@ -486,7 +486,7 @@ class BrowserFlowTests {
 		assertThat(confirm.getText()).contains("thay đổi chưa lưu");
 		confirm.dismiss();
 		assertThat(chromium.driver().getCurrentUrl()).endsWith("#/bao-cao/" + reportId);
-		assertThat(chromium.find("#input-O").getDomProperty("value")).isEqualTo(unitValues().get("O"));
+		assertThat(chromium.find("#input-O").getDomProperty("value")).isEqualTo(DailyEntry.unitValues().get("O"));
 	}
 
 	/**
@@ -515,9 +515,10 @@ class BrowserFlowTests {
 		driver.switchTo().newWindow(WindowType.TAB);
 		chromium.open(gateway + "/#/bao-cao/" + reportId);
 		chromium.text("#form-alert", "Đã khôi phục dữ liệu bạn nhập");
-		unitValues().forEach((letter, value) -> assertThat(chromium.find("#input-" + letter).getDomProperty("value"))
-			.as("restored column %s", letter)
-			.isEqualTo(value));
+		DailyEntry.unitValues()
+			.forEach((letter, value) -> assertThat(chromium.find("#input-" + letter).getDomProperty("value"))
+				.as("restored column %s", letter)
+				.isEqualTo(value));
 		assertThat(chromium.find("#save-status").getText()).contains("chưa lưu");
 		chromium.screenshot("06-khoi-phuc-ban-nhap");
 		assertThat(driver.getWindowHandles()).contains(before);
@@ -630,7 +631,7 @@ class BrowserFlowTests {
 			}
 		}
 		assertThat(text).contains("Xã Long Thạnh", day, "Văn bản phổ biến", "(Phần của Tỉnh) Trạng thái Giám sát");
-		unitValues().values().forEach((value) -> assertThat(text).contains(value));
+		DailyEntry.unitValues().values().forEach((value) -> assertThat(text).contains(value));
 		evaluation.values().forEach((value) -> assertThat(text).contains(value));
 	}
 
@@ -707,26 +708,6 @@ class BrowserFlowTests {
 				.map((unit) -> unit[3])
 				.toList();
 		}
-	}
-
-	/** A complete, valid entry of columns B–O. */
-	private static Map<String, String> unitValues() {
-		Map<String, String> values = new LinkedHashMap<>();
-		values.put("B", "Đã hoàn thành");
-		values.put("C", "Đã nhận đủ");
-		values.put("D", "Tạm được");
-		values.put("E", "Đã được cấp bổ sung");
-		values.put("F", "Có");
-		values.put("G", "Có");
-		values.put("H", "Đã kiểm tra");
-		values.put("I", "Đã đủ");
-		values.put("J", "Đã gửi yêu cầu");
-		values.put("K", "Đã đủ");
-		values.put("L", "Đã niêm yết");
-		values.put("M", "Đã triển khai");
-		values.put("N", "Mạng chập chờn buổi sáng");
-		values.put("O", "https://drive.google.com/drive/folders/nq57-long-thanh");
-		return values;
 	}
 
 }

@@ -115,7 +115,7 @@ class DailyReportFlowTests {
 		assertThat(fieldError(badLink, "O").get("message").asString()).contains("Cột O");
 		assertThat(value(report(dataEntry, reportId), "O")).isEmpty();
 
-		Map<String, String> draft = new LinkedHashMap<>(unitValues());
+		Map<String, String> draft = new LinkedHashMap<>(DailyEntry.unitValues());
 		draft.remove("M");
 		HttpResponse<String> saved = dataEntry.put(reportPath + "/values", Map.of("version", version, "values", draft));
 		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
@@ -131,7 +131,7 @@ class DailyReportFlowTests {
 		assertThat(report(dataEntry, reportId).get("state").asString()).isEqualTo("ENTERING");
 
 		HttpResponse<String> completed = dataEntry.put(reportPath + "/values",
-				Map.of("version", version, "values", Map.of("M", unitValues().get("M"))));
+				Map.of("version", version, "values", Map.of("M", DailyEntry.unitValues().get("M"))));
 		assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
 		version = Browser.json(completed).get("version").asLong();
 
@@ -168,7 +168,7 @@ class DailyReportFlowTests {
 		HttpResponse<String> lateEdit = dataEntry.put(reportPath + "/values", Map.of("version",
 				report(dataEntry, reportId).get("version").asLong(), "values", Map.of("N", "Sửa sau khi duyệt")));
 		assertThat(lateEdit.statusCode()).as(lateEdit.body()).isIn(403, 409, 422);
-		assertThat(value(report(dataEntry, reportId), "N")).isEqualTo(unitValues().get("N"));
+		assertThat(value(report(dataEntry, reportId), "N")).isEqualTo(DailyEntry.unitValues().get("N"));
 
 		Browser province = Browser.signIn(gateway, "tinh_91", PASSWORD);
 		assertProvinceDashboardShowsTheApproval(province, UUID.fromString(work.get("periodId").asString()));
@@ -386,26 +386,6 @@ class DailyReportFlowTests {
 		return texts;
 	}
 
-	/** A complete, valid entry of columns B–O. */
-	private static Map<String, String> unitValues() {
-		Map<String, String> values = new LinkedHashMap<>();
-		values.put("B", "Đã hoàn thành");
-		values.put("C", "Đã nhận đủ");
-		values.put("D", "Tạm được");
-		values.put("E", "Đã được cấp bổ sung");
-		values.put("F", "Có");
-		values.put("G", "Có");
-		values.put("H", "Đã kiểm tra");
-		values.put("I", "Đã đủ");
-		values.put("J", "Đã gửi yêu cầu");
-		values.put("K", "Đã đủ");
-		values.put("L", "Đã niêm yết");
-		values.put("M", "Đã triển khai");
-		values.put("N", "Mạng chập chờn buổi sáng");
-		values.put("O", "https://drive.google.com/drive/folders/nq57-long-thanh");
-		return values;
-	}
-
 	private static Map<String, String> labels() {
 		Map<String, String> labels = new LinkedHashMap<>();
 		labels.put("B", "Văn bản phổ biến");
@@ -466,7 +446,7 @@ class DailyReportFlowTests {
 			}
 			assertThat(data).as("a data row under the headers").isNotNull();
 			assertThat(formatter.formatCellValue(data.getCell(columnB - 1))).contains("Xã Long Thạnh");
-			Map<String, String> expected = new LinkedHashMap<>(unitValues());
+			Map<String, String> expected = new LinkedHashMap<>(DailyEntry.unitValues());
 			expected.putAll(evaluation);
 			int index = columnB;
 			for (String letter : LABELS.keySet()) {
