@@ -35,6 +35,8 @@ public final class MemorySampler {
 		Path stop = Path.of(args[2]);
 		Map<String, Long> peakKb = new LinkedHashMap<>();
 		Map<String, Double> cpu = new LinkedHashMap<>();
+		// PostgreSQL's backends come and go (pgbench's, for one): CPU is kept per pid.
+		Map<Long, Double> postgresCpu = new LinkedHashMap<>();
 		while (!Files.exists(stop)) {
 			Map<String, Long> pids = processes(dataDir);
 			for (Map.Entry<String, Long> entry : pids.entrySet()) {
@@ -51,7 +53,8 @@ public final class MemorySampler {
 					all.add(pid);
 					handle.get().descendants().forEach((child) -> all.add(child.pid()));
 					kb = all.stream().mapToLong((p) -> field(p, "smaps_rollup", "Pss:")).sum();
-					seconds = all.stream().mapToDouble(MemorySampler::cpuSeconds).sum();
+					all.forEach((p) -> postgresCpu.merge(p, cpuSeconds(p), Math::max));
+					seconds = postgresCpu.values().stream().mapToDouble(Double::doubleValue).sum();
 				}
 				else {
 					kb = Math.max(field(pid, "status", "VmHWM:"), field(pid, "status", "VmRSS:"));
