@@ -22,6 +22,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.web.client.RestClient;
 
 import vn.nq57.common.outbox.OutboxRelay;
@@ -31,7 +32,13 @@ import vn.nq57.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The common parts in a running service. Its context is closed after the class: its
+ * scheduled outbox relay would otherwise go on polling the shared database and take the
+ * relay lock (or the events) from the relays {@link OutboxWhenKafkaDownTests} builds.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
 class ServiceCommonIntegrationTests {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
