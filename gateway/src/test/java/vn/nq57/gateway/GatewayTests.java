@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -297,6 +298,63 @@ class GatewayTests {
 		assertThat(response.getStatus()).isEqualTo(401);
 		assertThat(problem(response).path("code").asString()).isEqualTo("GTW-002");
 		assertThat(report.nothingReceived()).isTrue();
+	}
+
+	@Test
+	void apiCallWhenIdentityServiceEndedTheSignInThenTheSessionEndsWithoutReachingTheBackend() throws Exception {
+		identity.answer("/auth/oauth2/introspect", 200, "{\"active\":false}");
+		SignedInSessions.SignedIn signedIn = this.sessions.signInIssuedAgo("30943_01", "revoked-token",
+				Duration.ofMinutes(2));
+
+		MockHttpServletResponse response = perform(get("/api/reports/my-work").cookie(signedIn.cookie()));
+		MockHttpServletResponse again = perform(get("/api/reports/my-work").cookie(signedIn.cookie()));
+
+		assertThat(response.getStatus()).isEqualTo(401);
+		JsonNode problem = problem(response);
+		assertThat(problem.path("code").asString()).isEqualTo("GTW-007");
+		assertThat(problem.path("detail").asString()).contains("Phiên đăng nhập đã được kết thúc");
+		StubBackend.Received introspection = identity.nextRequest();
+		assertThat(introspection).isNotNull();
+		assertThat(introspection.method()).isEqualTo("POST");
+		assertThat(introspection.uri()).isEqualTo("/auth/oauth2/introspect");
+		assertThat(introspection.header("Authorization")).isEqualTo("Basic " + Base64.getEncoder()
+			.encodeToString("nq57-gateway:nq57-gateway-local-secret".getBytes(StandardCharsets.UTF_8)));
+		assertThat(report.nothingReceived()).as("the backend never saw the call").isTrue();
+		assertThat(this.sessions.exists(signedIn.sessionId())).as("the session is gone").isFalse();
+		assertThat(again.getStatus()).isEqualTo(401);
+		assertThat(problem(again).path("code").asString()).isEqualTo("GTW-001");
+	}
+
+	@Test
+	void apiCallWhenTheSignInStillStandsThenRelayedAndAskedAgainOnlyAfterTheInterval() throws Exception {
+		identity.answer("/auth/oauth2/introspect", 200,
+				"{\"active\":true,\"sub\":\"30943_02\",\"client_id\":\"nq57-gateway\"}");
+		report.answer("/api/reports/my-work", 200, "[]");
+		Cookie session = this.sessions.signInIssuedAgo("30943_02", "standing-token", Duration.ofMinutes(2)).cookie();
+
+		MockHttpServletResponse first = perform(get("/api/reports/my-work").cookie(session));
+		MockHttpServletResponse second = perform(get("/api/reports/my-work").cookie(session));
+
+		assertThat(first.getStatus()).isEqualTo(200);
+		assertThat(second.getStatus()).isEqualTo(200);
+		assertThat(identity.countOf("/auth/oauth2/introspect")).as("one question per interval").isEqualTo(1);
+		StubBackend.Received relayed = report.nextRequest();
+		assertThat(relayed).isNotNull();
+		assertThat(relayed.header("Authorization")).isEqualTo("Bearer standing-token");
+	}
+
+	@Test
+	void apiCallWhenIdentityServiceCannotBeAskedThenTheSessionGoesOn() throws Exception {
+		identity.answer("/auth/oauth2/introspect", 503, "{\"error\":\"unavailable\"}");
+		report.answer("/api/reports/my-work", 200, "[]");
+		SignedInSessions.SignedIn signedIn = this.sessions.signInIssuedAgo("30943_01", "unasked-token",
+				Duration.ofMinutes(2));
+
+		MockHttpServletResponse response = perform(get("/api/reports/my-work").cookie(signedIn.cookie()));
+
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(identity.countOf("/auth/oauth2/introspect")).isEqualTo(1);
+		assertThat(this.sessions.exists(signedIn.sessionId())).isTrue();
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package vn.nq57.gateway;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collections;
@@ -55,6 +56,17 @@ final class SignedInSessions {
 		Instant now = Instant.now();
 		return signIn(username, new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, accessToken,
 				now.minusSeconds(10), now.plusSeconds(600)));
+	}
+
+	/**
+	 * A session whose access token, still valid for five minutes, was issued some time
+	 * ago: long enough, the gateway asks identity-service whether its sign-in still
+	 * stands.
+	 */
+	SignedIn signInIssuedAgo(String username, String accessToken, Duration ago) {
+		Instant now = Instant.now();
+		return signIn(username, new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, accessToken, now.minus(ago),
+				now.plusSeconds(300)));
 	}
 
 	/**

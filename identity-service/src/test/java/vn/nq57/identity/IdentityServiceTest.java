@@ -242,8 +242,22 @@ public abstract class IdentityServiceTest {
 	 * @return the response
 	 */
 	protected HttpResponse<String> tokenRequest(String clientId, String secret, Map<String, String> parameters) {
+		return clientRequest("/oauth2/token", clientId, secret, parameters);
+	}
+
+	/**
+	 * Posts a form to an endpoint of the authorization server as a client
+	 * ({@code client_secret_basic}).
+	 * @param path the endpoint under {@code /auth}, e.g. {@code /oauth2/introspect}
+	 * @param clientId the client
+	 * @param secret its secret
+	 * @param parameters the form parameters
+	 * @return the response
+	 */
+	protected HttpResponse<String> clientRequest(String path, String clientId, String secret,
+			Map<String, String> parameters) {
 		String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-		HttpRequest request = HttpRequest.newBuilder(uri("/oauth2/token"))
+		HttpRequest request = HttpRequest.newBuilder(uri(path))
 			.header("Authorization", "Basic " + basic)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form(parameters)))

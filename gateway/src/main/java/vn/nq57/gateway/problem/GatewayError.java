@@ -32,6 +32,14 @@ public enum GatewayError {
 	TOO_MANY_REQUESTS("GTW-006", HttpStatus.TOO_MANY_REQUESTS,
 			"Tài khoản đang gửi quá nhiều yêu cầu cùng lúc. Vui lòng đợi vài giây rồi thử lại."),
 
+	/**
+	 * GTW-007: identity-service ended the session's sign-in (an administrator ended the
+	 * account's sessions, or its password was reset).
+	 */
+	SESSION_REVOKED("GTW-007", HttpStatus.UNAUTHORIZED,
+			"Phiên đăng nhập đã được kết thúc (tài khoản vừa được đăng xuất khỏi mọi nơi hoặc đặt lại mật khẩu). "
+					+ "Vui lòng đăng nhập lại."),
+
 	/** GTW-010: the backend refused the connection, failed, or its circuit is open. */
 	BACKEND_UNAVAILABLE("GTW-010", HttpStatus.SERVICE_UNAVAILABLE,
 			"%s tạm thời không khả dụng. Vui lòng thử lại sau ít phút."),

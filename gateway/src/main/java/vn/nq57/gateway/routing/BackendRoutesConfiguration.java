@@ -23,6 +23,7 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import vn.nq57.gateway.problem.GatewayProblems;
+import vn.nq57.gateway.security.SignInRevocationCheck;
 
 /**
  * The routes of design.md: each path prefix to its backend, path kept. API routes carry
@@ -46,13 +47,14 @@ class BackendRoutesConfiguration {
 
 	private final AccountRateLimitFilter rateLimit;
 
-	private final OAuth2AuthorizedClientManager authorizedClientManager;
+	private final SessionTokenRelayFilter tokenRelay;
 
 	private final GatewayProblems problems;
 
 	BackendRoutesConfiguration(BackendsProperties backends, CircuitBreakerProperties breakerSettings,
 			UploadProperties upload, RateLimitProperties rateLimit, Resilience4JCircuitBreakerFactory breakers,
-			OAuth2AuthorizedClientManager authorizedClientManager, GatewayProblems problems) {
+			OAuth2AuthorizedClientManager authorizedClientManager, SignInRevocationCheck revocations,
+			GatewayProblems problems) {
 		this.backends = backends;
 		this.breakerSettings = breakerSettings;
 		this.upload = upload;
@@ -62,7 +64,7 @@ class BackendRoutesConfiguration {
 		// traceparent header sent to the backend) over to it.
 		breakers.configureExecutorService(ContextExecutorService.wrap(Executors.newCachedThreadPool(),
 				() -> ContextSnapshotFactory.builder().build().captureAll()));
-		this.authorizedClientManager = authorizedClientManager;
+		this.tokenRelay = new SessionTokenRelayFilter(authorizedClientManager, revocations, problems);
 		this.problems = problems;
 	}
 
@@ -136,7 +138,7 @@ class BackendRoutesConfiguration {
 			.before(BeforeFilterFunctions.uri(settings.uri()))
 			.before(BeforeFilterFunctions.removeRequestHeader(HttpHeaders.COOKIE))
 			.filter(this.rateLimit)
-			.filter(new SessionTokenRelayFilter(this.authorizedClientManager, this.problems))
+			.filter(this.tokenRelay)
 			.filter(breaker(routeId, backend, settings.timeout()))
 			.filter(retry())
 			.build();
@@ -151,7 +153,7 @@ class BackendRoutesConfiguration {
 			.before(BeforeFilterFunctions.removeRequestHeader(HttpHeaders.COOKIE))
 			.filter(new UploadSizeLimitFilter(this.upload.maxSize(), this.problems))
 			.filter(this.rateLimit)
-			.filter(new SessionTokenRelayFilter(this.authorizedClientManager, this.problems))
+			.filter(this.tokenRelay)
 			.filter(breaker(routeId, backend, settings.uploadTimeout()))
 			.build();
 	}

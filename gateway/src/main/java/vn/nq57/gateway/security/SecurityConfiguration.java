@@ -175,6 +175,19 @@ class SecurityConfiguration {
 	}
 
 	/**
+	 * Asks identity-service, at most every
+	 * {@code nq57.gateway.sign-in.revocation-check-interval} per session, whether a
+	 * session's sign-in still stands.
+	 * @param registrations the client registrations (the gateway's is {@code nq57})
+	 * @param signIn the sign-in settings
+	 * @return the check
+	 */
+	@Bean
+	SignInRevocationCheck signInRevocationCheck(ClientRegistrationRepository registrations, SignInProperties signIn) {
+		return SignInRevocationCheck.of(registrations.findByRegistrationId("nq57"), signIn);
+	}
+
+	/**
 	 * The session cookie {@value #SESSION_COOKIE}: HttpOnly, SameSite=Lax, and Secure
 	 * when the request came over TLS (behind a proxy, from {@code X-Forwarded-Proto}).
 	 * @return the serializer

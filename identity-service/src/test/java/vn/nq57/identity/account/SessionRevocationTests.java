@@ -14,13 +14,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SessionRevocationTests extends IdentityServiceTest {
 
 	@Test
-	void revokeWhenProvinceEndsTheSessionsOfItsCommuneAccountThenRefreshFailsAndTheBrowserMustSignInAgain() {
+	void revokeWhenProvinceEndsTheSessionsOfItsCommuneAccountThenTokensAreInactiveRefreshFailsAndTheBrowserMustSignInAgain() {
 		Browser browser = browser();
 		SignIn signIn = signIn(browser, "30478_01");
 		Tokens other = signIn(browser(), "30478_01").tokens();
 
+		HttpResponse<String> standing = introspect(signIn.tokens());
+
 		HttpResponse<String> revoked = api("DELETE", "/api/accounts/30478_01/sessions",
 				tokensFor("tinh_91").accessToken());
+		HttpResponse<String> introspected = introspect(signIn.tokens());
 		HttpResponse<String> refreshed = refresh(signIn.tokens());
 		HttpResponse<String> refreshedElsewhere = refresh(other);
 		HttpResponse<String> authorize = browser.get(authorizationRequest().uri());
@@ -28,6 +31,11 @@ class SessionRevocationTests extends IdentityServiceTest {
 		assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
 		assertThat(readJson(revoked).get("username").asString()).isEqualTo("30478_01");
 		assertThat(readJson(revoked).get("ended").asInt()).isGreaterThanOrEqualTo(3);
+		assertThat(readJson(standing).get("active").asBoolean()).as("before: the gateway's question").isTrue();
+		assertThat(introspected.statusCode()).isEqualTo(200);
+		assertThat(readJson(introspected).get("active").asBoolean())
+			.as("the still unexpired access token is reported inactive, so the gateway ends its session")
+			.isFalse();
 		assertThat(refreshed.statusCode()).isEqualTo(400);
 		assertThat(readJson(refreshed).get("error").asString()).isEqualTo("invalid_grant");
 		assertThat(refreshedElsewhere.statusCode()).as("every sign-in of the account").isEqualTo(400);
@@ -81,6 +89,11 @@ class SessionRevocationTests extends IdentityServiceTest {
 
 		assertThat(logout.statusCode()).isEqualTo(400);
 		assertThat(logout.headers().firstValue("Location")).isEmpty();
+	}
+
+	private HttpResponse<String> introspect(Tokens tokens) {
+		return clientRequest("/oauth2/introspect", GATEWAY, GATEWAY_SECRET,
+				Map.of("token", tokens.accessToken(), "token_type_hint", "access_token"));
 	}
 
 	private HttpResponse<String> refresh(Tokens tokens) {
