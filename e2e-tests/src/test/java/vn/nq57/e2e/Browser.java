@@ -139,6 +139,10 @@ final class Browser {
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
 	}
 
+	HttpResponse<String> delete(String path) {
+		return send(unsafe(request(path)).DELETE());
+	}
+
 	HttpResponse<String> postFile(String path, String fileName, String contentType, byte[] content) {
 		String boundary = "nq57-" + UUID.randomUUID();
 		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName

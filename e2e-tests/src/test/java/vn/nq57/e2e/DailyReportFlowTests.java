@@ -215,6 +215,33 @@ class DailyReportFlowTests {
 	}
 
 	/**
+	 * The centre ends every session of Xã Đất Mũi's data-entry account while it is signed
+	 * in: the gateway learns it from identity-service within its 30 s check and ends the
+	 * open session (GTW-007), and signing in again asks for the password.
+	 */
+	@Test
+	void sessionsWhenTheCentreEndsThemThenTheOpenSessionIsSignedOutWithinTheCheckInterval() {
+		Browser commune = Browser.signIn(gateway, "32248_01", PASSWORD);
+		assertThat(commune.get("/api/reports/my-work").statusCode()).isEqualTo(200);
+		Browser centre = Browser.signIn(gateway, "trunguong", PASSWORD);
+
+		HttpResponse<String> ended = centre.delete("/auth/api/accounts/32248_01/sessions");
+
+		assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
+		Awaitility.await("the open session of 32248_01 is signed out")
+			.atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofSeconds(3))
+			.untilAsserted(() -> {
+				HttpResponse<String> call = commune.get("/api/reports/my-work");
+				assertThat(call.statusCode()).as(call.body()).isEqualTo(401);
+				assertThat(Browser.json(call).get("code").asString()).isEqualTo("GTW-007");
+			});
+		HttpResponse<String> again = commune.get("/oauth2/authorization/nq57");
+		assertThat(again.uri().getPath()).as("the identity session ended too").isEqualTo("/auth/login");
+		assertThat(centre.get("/auth/api/me").statusCode()).as("other accounts go on").isEqualTo(200);
+	}
+
+	/**
 	 * dashboard-service builds its read model from the events, so the approval shows on
 	 * Tỉnh An Giang's dashboard shortly after, through the gateway.
 	 */
