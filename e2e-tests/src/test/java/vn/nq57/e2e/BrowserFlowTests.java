@@ -3,6 +3,7 @@ package vn.nq57.e2e;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +33,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -222,6 +224,8 @@ class BrowserFlowTests {
 			Path workbook = chromium.downloaded(".xlsx");
 			assertWorkbookHolds(workbook, evaluation, tomorrow.substring("Ngày ".length()));
 			chromium.screenshot("16-tai-xuong-excel");
+
+			importRevisedEvaluation(chromium, workbook, "Đã triển khai; cần bổ sung minh chứng tháng sau.");
 			assertOnlyTheSystemsOwnHost(chromium);
 		}
 	}
@@ -547,6 +551,65 @@ class BrowserFlowTests {
 		}
 		finally {
 			Files.deleteIfExists(pdf);
+		}
+	}
+
+	/**
+	 * The province revises column Q offline in the workbook it downloaded and imports it
+	 * on the report screen: a file that is no workbook is refused in Vietnamese first,
+	 * then the preview shows the changed cell, and applying it updates the screen.
+	 */
+	private static void importRevisedEvaluation(Chromium chromium, Path workbook, String revisedQ) throws IOException {
+		Path revised = Files.createTempFile("bao-cao-sua-", ".xlsx");
+		Path notAWorkbook = Files.createTempFile("khong-phai-excel-", ".xlsx");
+		try {
+			try (InputStream input = Files.newInputStream(workbook); Workbook book = new XSSFWorkbook(input)) {
+				// Row 8, column Q: the unit's row, as export-service lays the sheet out.
+				// The
+				// exported cell is an inline string; a fresh cell with its (unlocked)
+				// style
+				// holds the new text the way a spreadsheet program saves it.
+				Row unit = book.getSheetAt(0).getRow(7);
+				CellStyle style = unit.getCell(16).getCellStyle();
+				unit.removeCell(unit.getCell(16));
+				Cell q = unit.createCell(16);
+				q.setCellStyle(style);
+				q.setCellValue(revisedQ);
+				try (OutputStream output = Files.newOutputStream(revised)) {
+					book.write(output);
+				}
+			}
+			Files.writeString(notAWorkbook, "không phải tệp Excel", StandardCharsets.UTF_8);
+
+			chromium.find("#import-excel-button").click();
+			chromium.visible("#import-excel-dialog");
+			chromium.find("#import-excel-file").sendKeys(notAWorkbook.toAbsolutePath().toString());
+			chromium.find("#import-excel-upload").click();
+			WebElement refused = chromium.visible("#import-excel-error");
+			assertThat(refused.getText()).as("a file that is no workbook is refused, naming it")
+				.contains(notAWorkbook.getFileName().toString())
+				.containsPattern("[ệảạđườẫ]");
+			assertThat(chromium.findAll("#import-excel-table")).isEmpty();
+
+			chromium.find("#import-excel-file").sendKeys(revised.toAbsolutePath().toString());
+			chromium.find("#import-excel-upload").click();
+			chromium.visible("#import-excel-table");
+			chromium.text("#import-excel-summary", "1 dòng");
+			WebElement changed = chromium.find("#import-excel-table td.import-cell-changed");
+			assertThat(changed.getText()).contains(revisedQ, "Thay đổi");
+			assertThat(chromium.findAll("#import-excel-table td.import-cell-changed")).as("only Q changed").hasSize(1);
+			chromium.screenshot("17-nhap-lieu-excel-xem-truoc");
+
+			chromium.find("#import-excel-apply").click();
+			chromium.text("#import-excel-result", "Đã áp dụng 1 dòng");
+			chromium.screenshot("18-nhap-lieu-excel-da-ap-dung");
+			chromium.find("#import-excel-close").click();
+			chromium.until(ExpectedConditions.invisibilityOfElementLocated(By.id("import-excel-dialog")));
+			chromium.until((driver) -> revisedQ.equals(driver.findElement(By.id("input-Q")).getDomProperty("value")));
+		}
+		finally {
+			Files.deleteIfExists(revised);
+			Files.deleteIfExists(notAWorkbook);
 		}
 	}
 

@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
@@ -135,8 +136,12 @@ final class Chromium implements AutoCloseable {
 		return find(css);
 	}
 
+	/**
+	 * Waits until the condition holds. An element the screen re-rendered between finding
+	 * and reading it (stale) counts as "not yet", as a missing one does.
+	 */
 	<T> T until(Function<? super WebDriver, T> condition) {
-		T result = new WebDriverWait(this.driver, WAIT).until(condition);
+		T result = new WebDriverWait(this.driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
 		noteRequests();
 		return result;
 	}
