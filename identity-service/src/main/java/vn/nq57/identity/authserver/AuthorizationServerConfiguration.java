@@ -46,9 +46,8 @@ class AuthorizationServerConfiguration {
 	}
 
 	@Bean
-	RegisteredClientRepository registeredClientRepository(IdentityProperties properties,
-			PasswordEncoder passwordEncoder) {
-		return new InMemoryRegisteredClientRepository(RegisteredClients.from(properties, passwordEncoder));
+	RegisteredClientRepository registeredClientRepository(IdentityProperties properties) {
+		return new InMemoryRegisteredClientRepository(RegisteredClients.from(properties, new ClientSecretEncoder()));
 	}
 
 	@Bean

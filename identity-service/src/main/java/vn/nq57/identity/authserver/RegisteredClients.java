@@ -16,16 +16,17 @@ import vn.nq57.identity.IdentityProperties;
 
 /**
  * Builds the registered clients from {@code nq57.identity.clients}. Secrets given in
- * plain text are hashed here, so only their hashes are held in memory; a secret given
- * already encoded (with its {@code {id}} prefix, for example {@code {bcrypt}}) is used as
- * it is. Every replica reads the same configuration, so no client state is local to one.
+ * plain text are hashed here ({@link ClientSecretEncoder}), so only their hashes are held
+ * in memory; a secret given already encoded (with its {@code {id}} prefix, for example
+ * {@code {bcrypt}}) is used as it is. Every replica reads the same configuration, so no
+ * client state is local to one.
  */
 final class RegisteredClients {
 
 	private RegisteredClients() {
 	}
 
-	static List<RegisteredClient> from(IdentityProperties properties, PasswordEncoder passwordEncoder) {
+	static List<RegisteredClient> from(IdentityProperties properties, PasswordEncoder clientSecrets) {
 		TokenSettings tokens = TokenSettings.builder()
 			.accessTokenTimeToLive(properties.accessTokenTtl())
 			.refreshTokenTimeToLive(properties.refreshTokenTtl())
@@ -35,18 +36,18 @@ final class RegisteredClients {
 			.entrySet()
 			.stream()
 			.sorted(Map.Entry.comparingByKey())
-			.map((entry) -> toRegisteredClient(entry.getKey(), entry.getValue(), tokens, passwordEncoder))
+			.map((entry) -> toRegisteredClient(entry.getKey(), entry.getValue(), tokens, clientSecrets))
 			.toList();
 	}
 
 	private static RegisteredClient toRegisteredClient(String name, IdentityProperties.Client client,
-			TokenSettings tokens, PasswordEncoder passwordEncoder) {
+			TokenSettings tokens, PasswordEncoder clientSecrets) {
 		if (client.clientId() == null || client.secret() == null || client.secret().isBlank()
 				|| client.grantTypes() == null || client.grantTypes().isEmpty()) {
 			throw new IllegalStateException("nq57.identity.clients." + name
 					+ " needs client-id, secret and grant-types (secret from the environment outside the local stack)");
 		}
-		String secret = client.secret().startsWith("{") ? client.secret() : passwordEncoder.encode(client.secret());
+		String secret = client.secret().startsWith("{") ? client.secret() : clientSecrets.encode(client.secret());
 		RegisteredClient.Builder builder = RegisteredClient
 			.withId(UUID.nameUUIDFromBytes(client.clientId().getBytes(StandardCharsets.UTF_8)).toString())
 			.clientId(client.clientId())

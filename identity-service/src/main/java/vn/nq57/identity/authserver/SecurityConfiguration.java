@@ -6,6 +6,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -54,6 +55,14 @@ class SecurityConfiguration {
 			OAuth2AuthorizationService authorizations) {
 		http.oauth2AuthorizationServer((authorizationServer) -> {
 			http.securityMatcher(authorizationServer.getEndpointsMatcher());
+			// Client secrets are random keys: checked with a fast hash, never re-encoded
+			// into bcrypt after a successful check (ClientSecretEncoder).
+			authorizationServer.clientAuthentication(
+					(clients) -> clients.authenticationProviders((providers) -> providers.forEach((provider) -> {
+						if (provider instanceof ClientSecretAuthenticationProvider secrets) {
+							secrets.setPasswordEncoder(new ClientSecretEncoder());
+						}
+					})));
 			// OIDC: discovery, userinfo, RP-initiated logout (/connect/logout), which
 			// also
 			// ends the sign-in's authorization, so its refresh token stops working.

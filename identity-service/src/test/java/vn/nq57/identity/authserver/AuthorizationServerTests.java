@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.nq57.identity.IdentityServiceTest;
@@ -35,6 +37,9 @@ class AuthorizationServerTests extends IdentityServiceTest {
 
 	@Autowired
 	private ExpiredAuthorizationPurge purge;
+
+	@Autowired
+	private RegisteredClientRepository clients;
 
 	@Test
 	void authorizationCodeFlowWhenCommuneDataEntrySignsInThenAccessTokenCarriesExactlyItsClaims() throws Exception {
@@ -140,6 +145,17 @@ class AuthorizationServerTests extends IdentityServiceTest {
 		assertThat(claims.getSubject()).isEqualTo("workflow-service");
 		assertThat(claims.getStringListClaim("scope")).containsExactly("internal");
 		assertThat(claims.getClaims()).doesNotContainKeys("uid", "unit", "unit_level", "province", "roles");
+	}
+
+	@Test
+	void clientSecretWhenCheckedAtTheTokenEndpointThenKeptAsFastSaltedHashAndNeverReEncodedIntoBcrypt() {
+		HttpResponse<String> response = tokenRequest("workflow-service", "workflow-service-local-secret",
+				Map.of("grant_type", "client_credentials", "scope", "internal"));
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		RegisteredClient client = this.clients.findByClientId("workflow-service");
+		assertThat(client).isNotNull();
+		assertThat(client.getClientSecret()).startsWith("{sha256}").doesNotContain("workflow-service-local-secret");
 	}
 
 	@Test
