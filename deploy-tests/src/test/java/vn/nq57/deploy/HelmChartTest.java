@@ -2,7 +2,9 @@ package vn.nq57.deploy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -477,6 +479,55 @@ class HelmChartTest {
 			.valueOf(Yaml.at(Manifests.named(objects, "NetworkPolicy", "nq57-identity-service"), "spec.egress")))
 			.contains("port=2525")
 			.doesNotContain("port=465");
+	}
+
+	/**
+	 * The {@code helm upgrade --install} commands of the READMEs and the deployment guide
+	 * render: each with its {@code --set} values on top of the chart's defaults (and, as
+	 * {@code --reuse-values} does, on top of the commands before it in the same file).
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "README.md", "docs/deploy.md", "helm/nq57/README.md" })
+	void documentedInstallCommandsRender(String document) {
+		List<Map<String, Object>> commands = helmCommands(Yaml.read(Repository.ROOT.resolve(document)));
+		Map<String, Object> sets = new LinkedHashMap<>();
+
+		assertThat(commands).isNotEmpty();
+		for (Map<String, Object> command : commands) {
+			sets.putAll(command);
+			assertThat(Chart.objects(Repository.CHART.resolve("values.yaml"), sets)).anySatisfy(
+					(object) -> assertThat(Manifests.describe(object)).isEqualTo("Deployment/nq57-identity-service"));
+		}
+	}
+
+	@Test
+	void helmCommandsWhenDocumentHasInstallCommandsThenReadsTheirSetValues() {
+		String document = String.join("\n", "text", "```bash", "helm upgrade --install nq57 helm/nq57 -n nq57 \\",
+				"  --set publicUrl=https://a.example --set image.tag=1.0 \\", "  --set identity.mail.port=2525",
+				"kubectl get pods", "```");
+
+		assertThat(helmCommands(document)).containsExactly(
+				Map.of("publicUrl", "https://a.example", "image.tag", "1.0", "identity.mail.port", "2525"));
+	}
+
+	private static List<Map<String, Object>> helmCommands(String document) {
+		List<Map<String, Object>> commands = new ArrayList<>();
+		String joined = document.replace("\\\n", " ");
+		for (String line : joined.split("\n")) {
+			if (!line.strip().startsWith("helm upgrade --install")) {
+				continue;
+			}
+			Map<String, Object> sets = new LinkedHashMap<>();
+			String[] words = line.strip().split("\\s+");
+			for (int i = 0; i < words.length - 1; i++) {
+				if (words[i].equals("--set")) {
+					String[] pair = words[i + 1].split("=", 2);
+					sets.put(pair[0], pair[1]);
+				}
+			}
+			commands.add(sets);
+		}
+		return commands;
 	}
 
 	/** The chart Secret's data, decoded. */
