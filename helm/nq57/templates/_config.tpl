@@ -34,6 +34,35 @@ NQ57_IDENTITY_SIGNINGKEYLOCATION: "file:/etc/nq57/signing/signing-key.pem"
 NQ57_IDENTITY_CLIENTS_GATEWAY_REDIRECTURIS: {{ printf "%s/login/oauth2/code/nq57" $public | quote }}
 NQ57_IDENTITY_CLIENTS_GATEWAY_POSTLOGOUTREDIRECTURIS: {{ printf "%s/" $public | quote }}
 SERVER_SERVLET_SESSION_COOKIE_SECURE: {{ hasPrefix "https://" $public | quote }}
+{{- /* Federation and mail: only what is configured; the secrets are in the Secret. */}}
+{{- range $provider, $p := dict "SSO" $v.identity.federation.sso "VNEID" $v.identity.federation.vneid }}
+{{- if $p.issuer }}
+{{ printf "NQ57_IDENTITY_FEDERATION_%s_ISSUER" $provider }}: {{ $p.issuer | quote }}
+{{ printf "NQ57_IDENTITY_FEDERATION_%s_CLIENTID" $provider }}: {{ $p.clientId | quote }}
+{{ printf "NQ57_IDENTITY_FEDERATION_%s_SCOPES" $provider }}: {{ join "," $p.scopes | quote }}
+{{ printf "NQ57_IDENTITY_FEDERATION_%s_CLAIM" $provider }}: {{ $p.claim | quote }}
+{{- end }}
+{{- end }}
+{{- with $v.identity.mail }}
+{{- if .host }}
+SPRING_MAIL_HOST: {{ .host | quote }}
+SPRING_MAIL_PORT: {{ .port | int | quote }}
+{{- if .username }}
+SPRING_MAIL_USERNAME: {{ .username | quote }}
+SPRING_MAIL_PROPERTIES_MAIL_SMTP_AUTH: "true"
+{{- end }}
+{{- if eq .tls "starttls" }}
+SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE: "true"
+SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED: "true"
+{{- else if eq .tls "tls" }}
+SPRING_MAIL_PROPERTIES_MAIL_SMTP_SSL_ENABLE: "true"
+{{- end }}
+SPRING_MAIL_PROPERTIES_MAIL_SMTP_CONNECTIONTIMEOUT: "10000"
+SPRING_MAIL_PROPERTIES_MAIL_SMTP_TIMEOUT: "10000"
+SPRING_MAIL_PROPERTIES_MAIL_SMTP_WRITETIMEOUT: "10000"
+NQ57_IDENTITY_RESET_MAILFROM: {{ .from | quote }}
+{{- end }}
+{{- end }}
 {{- end }}
 {{- if eq .key "gateway" }}
 {{- range $backend, $svcKey := dict "IDENTITY" "identityService" "REPORT" "reportService" "WORKFLOW" "workflowService" "FILE" "fileService" "EXPORT" "exportService" "DASHBOARD" "dashboardService" }}

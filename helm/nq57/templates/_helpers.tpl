@@ -160,7 +160,8 @@ app.kubernetes.io/component: {{ .svc.name }}
 {{/*
 Where a credential lives: an existing Secret or the chart's own. Argument: dict root,
 cred (databaseUsername, databasePassword, kafkaPassword, s3AccessKey, s3SecretKey,
-client:<client id>). Renders a secretKeyRef.
+client:<client id>, cccdHmacKey, cccdEncryptionKey, federation:sso, federation:vneid,
+mailPassword). Renders a secretKeyRef.
 */}}
 {{- define "nq57.secretKeyRef" -}}
 {{- $v := .root.Values }}
@@ -180,6 +181,16 @@ client:<client id>). Renders a secretKeyRef.
 {{- else if hasPrefix "client:" .cred }}
 {{- $client := trimPrefix "client:" .cred }}
 {{- if $v.oauthClients.existingSecret }}{{ $name = $v.oauthClients.existingSecret }}{{ $key = $client }}{{ else }}{{ $key = printf "client-%s" $client }}{{ end }}
+{{- else if eq .cred "cccdHmacKey" }}
+{{- if $v.identity.cccd.existingSecret }}{{ $name = $v.identity.cccd.existingSecret }}{{ $key = $v.identity.cccd.existingSecretHmacKeyKey }}{{ else }}{{ $key = "identity-cccd-hmac-key" }}{{ end }}
+{{- else if eq .cred "cccdEncryptionKey" }}
+{{- if $v.identity.cccd.existingSecret }}{{ $name = $v.identity.cccd.existingSecret }}{{ $key = $v.identity.cccd.existingSecretEncryptionKeyKey }}{{ else }}{{ $key = "identity-cccd-encryption-key" }}{{ end }}
+{{- else if hasPrefix "federation:" .cred }}
+{{- $provider := trimPrefix "federation:" .cred }}
+{{- $fed := $v.identity.federation }}
+{{- if $fed.existingSecret }}{{ $name = $fed.existingSecret }}{{ $key = ternary $fed.existingSecretSsoKey $fed.existingSecretVneidKey (eq $provider "sso") }}{{ else }}{{ $key = printf "identity-%s-client-secret" $provider }}{{ end }}
+{{- else if eq .cred "mailPassword" }}
+{{- if $v.identity.mail.existingSecret }}{{ $name = $v.identity.mail.existingSecret }}{{ $key = $v.identity.mail.existingSecretPasswordKey }}{{ else }}{{ $key = "identity-mail-password" }}{{ end }}
 {{- else }}
 {{- fail (printf "unknown credential %s" .cred) }}
 {{- end }}
@@ -195,4 +206,26 @@ secretKeyRef:
 
 {{- define "nq57.ingressHost" -}}
 {{- default (urlParse .Values.publicUrl).host .Values.ingress.host }}
+{{- end }}
+
+{{/*
+Ports identity-service reaches outside the cluster for sign-in and e-mail: the port of each
+configured provider's issuer (the one in the URL, else 443 for https and 80 for http) and
+the SMTP port when mail is configured. Renders a JSON list, empty when none is configured.
+*/}}
+{{- define "nq57.identityEgressPorts" -}}
+{{- $id := .Values.identity }}
+{{- $ports := list }}
+{{- range $p := list $id.federation.sso $id.federation.vneid }}
+{{- if $p.issuer }}
+{{- $url := urlParse $p.issuer }}
+{{- $port := regexFind ":[0-9]+$" $url.host | trimPrefix ":" }}
+{{- if not $port }}{{ $port = ternary "443" "80" (eq $url.scheme "https") }}{{ end }}
+{{- $ports = append $ports (atoi $port) }}
+{{- end }}
+{{- end }}
+{{- if $id.mail.host }}
+{{- $ports = append $ports (int $id.mail.port) }}
+{{- end }}
+{{- $ports | uniq | toJson }}
 {{- end }}

@@ -9,11 +9,13 @@ import java.util.regex.Pattern;
 /**
  * The house rules for the Compose file: only the gateway published; long-form depends_on
  * with conditions; health checks; pinned images; the services hardened like their
- * Kubernetes pods; every credential overridable from the environment.
+ * Kubernetes pods; every credential overridable from the environment: either
+ * {@code ${VARIABLE:-demo default}} or, for an optional one, no value at all (taken from
+ * the environment as it is, unset when unset).
  */
 final class ComposeCheck {
 
-	private static final Pattern CREDENTIAL = Pattern.compile(".*(PASSWORD|SECRET|ACCESS_KEY).*");
+	private static final Pattern CREDENTIAL = Pattern.compile(".*(PASSWORD|SECRET|KEY).*");
 
 	private static final Pattern OVERRIDABLE = Pattern.compile("\\$\\{[A-Z0-9_]+:-[^}]+}");
 
@@ -57,7 +59,9 @@ final class ComposeCheck {
 				}
 			}
 			Manifests.map(service.get("environment")).forEach((key, setting) -> {
-				if (CREDENTIAL.matcher(key).matches() && !OVERRIDABLE.matcher(String.valueOf(setting)).find()) {
+				boolean passedThrough = setting == null;
+				if (CREDENTIAL.matcher(key).matches() && !passedThrough
+						&& !OVERRIDABLE.matcher(String.valueOf(setting)).find()) {
 					problems.add(name + ": " + key + " is not overridable as ${VARIABLE:-demo default}");
 				}
 			});

@@ -3,6 +3,7 @@ package vn.nq57.deploy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class ComposeTest {
 
 	private static final String BINARY = "docker-compose";
+
+	/** identity-service's CCCD variables and the application.yml keys they override. */
+	private static final Map<String, String> CCCD_KEYS = Map.of("NQ57_IDENTITY_CCCD_HMACKEY", "hmac-key",
+			"NQ57_IDENTITY_CCCD_ENCRYPTIONKEY", "encryption-key");
+
+	/** Optional identity-service settings: no value in the file, off while unset. */
+	private static final List<String> PASSED_THROUGH = List.of("NQ57_IDENTITY_FEDERATION_SSO_ISSUER",
+			"NQ57_IDENTITY_FEDERATION_SSO_CLIENTID", "NQ57_IDENTITY_FEDERATION_SSO_CLIENTSECRET",
+			"NQ57_IDENTITY_FEDERATION_SSO_SCOPES", "NQ57_IDENTITY_FEDERATION_SSO_CLAIM",
+			"NQ57_IDENTITY_FEDERATION_VNEID_ISSUER", "NQ57_IDENTITY_FEDERATION_VNEID_CLIENTID",
+			"NQ57_IDENTITY_FEDERATION_VNEID_CLIENTSECRET", "NQ57_IDENTITY_FEDERATION_VNEID_SCOPES",
+			"NQ57_IDENTITY_FEDERATION_VNEID_CLAIM", "SPRING_MAIL_HOST", "SPRING_MAIL_PORT", "SPRING_MAIL_USERNAME",
+			"SPRING_MAIL_PASSWORD", "NQ57_IDENTITY_RESET_MAILFROM");
 
 	@Test
 	void configQuietWhenComposeFileThenPasses() throws Exception {
@@ -67,7 +81,8 @@ class ComposeTest {
 				"report-service: no healthcheck", "report-service: depends_on without conditions (use service_healthy)",
 				"report-service: read_only is not true", "report-service: does not run as 10001:10001",
 				"report-service: cap_drop does not contain ALL",
-				"report-service: SPRING_DATASOURCE_PASSWORD is not overridable as ${VARIABLE:-demo default}");
+				"report-service: SPRING_DATASOURCE_PASSWORD is not overridable as ${VARIABLE:-demo default}",
+				"report-service: NQ57_IDENTITY_CCCD_HMACKEY is not overridable as ${VARIABLE:-demo default}");
 	}
 
 	@Test
@@ -90,6 +105,85 @@ class ComposeTest {
 			.isEqualTo("/auth/actuator/health/readiness");
 		assertThat(Yaml.at(services.get("identity-service"), "environment.NQ57_IDENTITY_DEMO_ENABLED"))
 			.isEqualTo("true");
+	}
+
+	@Test
+	void composeFileGivesIdentityServiceOverridableCccdKeysOfThirtyTwoBytesDefaultingToTheLocalOnes() {
+		Map<String, Object> environment = identityEnvironment(Yaml.map(Repository.COMPOSE));
+		Map<String, Object> application = Yaml
+			.map(Repository.ROOT.resolve("identity-service/src/main/resources/application.yml"));
+		Pattern overridable = Pattern.compile("\\$\\{(NQ57_CCCD_[A-Z_]+):-([A-Za-z0-9+/=]+)}");
+
+		for (Map.Entry<String, String> key : CCCD_KEYS.entrySet()) {
+			Matcher matcher = overridable.matcher(String.valueOf(environment.get(key.getKey())));
+			assertThat(matcher.matches()).as("%s is %s", key.getKey(), environment.get(key.getKey())).isTrue();
+			assertThat(Base64.getDecoder().decode(matcher.group(2))).hasSize(32);
+			assertThat(matcher.group(2)).isEqualTo(Yaml.at(application, "nq57.identity.cccd." + key.getValue()));
+		}
+	}
+
+	@Test
+	void composeFilePassesOptionalProviderAndMailVariablesThroughWithoutValues() {
+		Map<String, Object> environment = identityEnvironment(Yaml.map(Repository.COMPOSE));
+
+		assertThat(PASSED_THROUGH).allSatisfy((name) -> {
+			assertThat(environment).containsKey(name);
+			assertThat(environment.get(name)).as(name).isNull();
+		});
+	}
+
+	/** What docker-compose makes of them: set variables arrive, unset ones stay unset. */
+	@Test
+	void configWhenIdentityVariablesSetThenIdentityServiceGetsThemAndUnsetOnesStayUnset() throws Exception {
+		String key = "Y2ktb25seS1jb21wb3NlLWhtYWMta2V5LTAxMjM0NTY=";
+		Map<String, Object> given = identityEnvironment(resolved(Map.of("NQ57_CCCD_HMAC_KEY", key,
+				"NQ57_IDENTITY_FEDERATION_VNEID_ISSUER", "https://vneid.example.gov.vn",
+				"NQ57_IDENTITY_FEDERATION_VNEID_CLIENTSECRET", "ci-only-vneid-secret", "SPRING_MAIL_HOST",
+				"smtp.example.gov.vn", "SPRING_MAIL_PASSWORD", "ci-only-smtp-password")));
+		Map<String, Object> unset = identityEnvironment(resolved(Map.of()));
+
+		assertThat(given).containsEntry("NQ57_IDENTITY_CCCD_HMACKEY", key)
+			.containsEntry("NQ57_IDENTITY_FEDERATION_VNEID_ISSUER", "https://vneid.example.gov.vn")
+			.containsEntry("NQ57_IDENTITY_FEDERATION_VNEID_CLIENTSECRET", "ci-only-vneid-secret")
+			.containsEntry("SPRING_MAIL_HOST", "smtp.example.gov.vn")
+			.containsEntry("SPRING_MAIL_PASSWORD", "ci-only-smtp-password")
+			.containsEntry("NQ57_IDENTITY_FEDERATION_SSO_ISSUER", null);
+		assertThat(unset).containsEntry("NQ57_IDENTITY_CCCD_HMACKEY", "bnE1Ny1sb2NhbC1jY2NkLWhtYWMta2V5LTMyYnl0ZXM=");
+		assertThat(PASSED_THROUGH).allSatisfy((name) -> assertThat(unset.get(name)).as(name).isNull());
+	}
+
+	private static Map<String, Object> identityEnvironment(Map<String, Object> compose) {
+		return Manifests.map(Yaml.at(Manifests.map(compose.get("services")).get("identity-service"), "environment"));
+	}
+
+	/**
+	 * {@code docker-compose config} of the Compose file with exactly these variables:
+	 * none inherited from the shell, and an empty env file instead of a developer's .env.
+	 */
+	private static Map<String, Object> resolved(Map<String, String> variables) throws Exception {
+		assumeTrue(onPath(),
+				"docker-compose is not installed: run .ci/deps/deploy.sh (apt-get install docker-compose)");
+		Path envFile = Files.createTempFile("nq57-compose", ".env");
+		try {
+			ProcessBuilder builder = new ProcessBuilder(BINARY, "--env-file", envFile.toString(), "--project-directory",
+					Repository.ROOT.toString(), "-f", Repository.COMPOSE.toString(), "config")
+				.redirectError(ProcessBuilder.Redirect.DISCARD);
+			builder.environment().keySet().removeIf((name) -> name.startsWith("NQ57_") || name.startsWith("SPRING_"));
+			builder.environment().putAll(variables);
+			Process process = builder.start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+			assertThat(process.exitValue()).isZero();
+			return Manifests.map(Yaml.load(output));
+		}
+		finally {
+			Files.deleteIfExists(envFile);
+		}
+	}
+
+	private static boolean onPath() {
+		return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+			.anyMatch((dir) -> Files.isExecutable(Path.of(dir, BINARY)));
 	}
 
 	private static Result config(Path file) throws Exception {

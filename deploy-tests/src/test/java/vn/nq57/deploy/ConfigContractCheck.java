@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,13 +28,9 @@ final class ConfigContractCheck {
 			"file-service", "export-service", "dashboard-service");
 
 	/** Variables that bind to nothing in application.yml on purpose. */
-	private static final Map<String, String> KNOWN = Map.of("JAVA_TOOL_OPTIONS", "read by the JVM",
-			"SPRING_KAFKA_SECURITY_PROTOCOL", "Spring Boot Kafka property without a local default",
-			"NQ57_KAFKA_SASL_PASSWORD", "only interpolated into SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG",
-			"NQ57_SERVICE_CLIENT_SECRET", "only interpolated into SPRING_APPLICATION_JSON",
-			"NQ57_IDENTITY_SIGNINGKEYLOCATION", "IdentityProperties.signingKeyLocation, no local default");
+	private static final Map<String, String> KNOWN = known();
 
-	private static final List<String> KNOWN_PREFIXES = List.of("SPRING_KAFKA_PROPERTIES_");
+	private static final List<String> KNOWN_PREFIXES = List.of("SPRING_KAFKA_PROPERTIES_", "SPRING_MAIL_PROPERTIES_");
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)");
 
@@ -44,6 +41,26 @@ final class ConfigContractCheck {
 	private final Set<String> placeholders = new HashSet<>();
 
 	private ConfigContractCheck() {
+	}
+
+	private static Map<String, String> known() {
+		Map<String, String> known = new HashMap<>();
+		known.put("JAVA_TOOL_OPTIONS", "read by the JVM");
+		known.put("SPRING_KAFKA_SECURITY_PROTOCOL", "Spring Boot Kafka property without a local default");
+		known.put("NQ57_KAFKA_SASL_PASSWORD", "only interpolated into SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+		known.put("NQ57_SERVICE_CLIENT_SECRET", "only interpolated into SPRING_APPLICATION_JSON");
+		known.put("NQ57_IDENTITY_SIGNINGKEYLOCATION", "IdentityProperties.signingKeyLocation, no local default");
+		for (String provider : List.of("SSO", "VNEID")) {
+			for (String field : List.of("ISSUER", "CLIENTID", "CLIENTSECRET", "SCOPES", "CLAIM")) {
+				known.put("NQ57_IDENTITY_FEDERATION_" + provider + "_" + field,
+						"IdentityProperties.Federation, off (no local value) unless set");
+			}
+		}
+		for (String field : List.of("HOST", "PORT", "USERNAME", "PASSWORD")) {
+			known.put("SPRING_MAIL_" + field, "Spring Boot mail property: identity-service sends reset links when set");
+		}
+		known.put("NQ57_IDENTITY_RESET_MAILFROM", "IdentityProperties.Reset.mailFrom, default in the record");
+		return Map.copyOf(known);
 	}
 
 	/** The contract of the services' application.yml files under root. */

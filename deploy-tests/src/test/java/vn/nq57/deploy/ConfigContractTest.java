@@ -31,7 +31,8 @@ class ConfigContractTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "default-values.yaml", "production-values.yaml", "with-existing-secrets-values.yaml" })
+	@ValueSource(strings = { "default-values.yaml", "production-values.yaml", "with-existing-secrets-values.yaml",
+			"identity-providers-values.yaml" })
 	void chartEnvironmentBindsToServiceProperties(String scenario) {
 		List<Map<String, Object>> objects = Chart.objects(Repository.CHART.resolve("ci").resolve(scenario));
 
@@ -55,12 +56,16 @@ class ConfigContractTest {
 		environment.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://db/report");
 		environment.put("NQ57_IDENTITY_CLIENTS_WORKFLOWSERVICE_SECRET", "s");
 		environment.put("NQ57_REPORTSERVICE_URL", "http://report-service:8082");
+		environment.put("NQ57_IDENTITY_FEDERATION_VNEID_CLIENTSECRETS", "s");
+		environment.put("NQ57_IDENTITY_CCCD_HMACKEYS", "k");
 		environment.put("SPRING_APPLICATION_JSON",
 				"{\"spring.security.oauth2.client.registration.nq57.service.secret\":\"x\"}");
 
 		assertThat(CONTRACT.problems("fixture", environment)).containsExactly(
 				"fixture: NQ57_IDENTITY_CLIENTS_WORKFLOWSERVICE_SECRET binds to no property of the services' application.yml",
 				"fixture: NQ57_REPORTSERVICE_URL binds to no property of the services' application.yml",
+				"fixture: NQ57_IDENTITY_FEDERATION_VNEID_CLIENTSECRETS binds to no property of the services' application.yml",
+				"fixture: NQ57_IDENTITY_CCCD_HMACKEYS binds to no property of the services' application.yml",
 				"fixture: SPRING_APPLICATION_JSON sets spring.security.oauth2.client.registration.nq57.service.secret, which no service's application.yml declares");
 	}
 

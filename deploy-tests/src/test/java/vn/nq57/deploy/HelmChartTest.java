@@ -1,8 +1,13 @@
 package vn.nq57.deploy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import com.marcnuri.helm.LintResult;
@@ -10,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +26,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class HelmChartTest {
 
+	/** The public local-stack keys of identity-service's application.yml. */
+	private static final String LOCAL_HMAC_KEY = "bnE1Ny1sb2NhbC1jY2NkLWhtYWMta2V5LTMyYnl0ZXM=";
+
+	private static final String LOCAL_ENCRYPTION_KEY = "bnE1Ny1sb2NhbC1jY2NkLWFlcy1rZXktMzJieXRlcyE=";
+
+	/** The keys of ci/default-values.yaml. */
+	private static final String CI_HMAC_KEY = "Y2ktb25seS1jY2NkLWhtYWMta2V5LTAxMjM0NTY3ODk=";
+
+	private static final String CI_ENCRYPTION_KEY = "Y2ktb25seS1jY2NkLWFlcy1rZXktMDEyMzQ1Njc4OTA=";
+
 	static List<Path> scenarios() {
 		return Chart.ciScenarios();
 	}
@@ -28,7 +44,8 @@ class HelmChartTest {
 	void ciScenariosCoverTheDocumentedCases() {
 		assertThat(scenarios()).extracting((file) -> file.getFileName().toString())
 			.contains("default-values.yaml", "production-values.yaml", "minimal-values.yaml",
-					"with-existing-secrets-values.yaml", "scheduled-scaling-values.yaml");
+					"with-existing-secrets-values.yaml", "scheduled-scaling-values.yaml",
+					"identity-providers-values.yaml");
 	}
 
 	@ParameterizedTest
@@ -73,7 +90,64 @@ class HelmChartTest {
 				Arguments.of("oauthClients.fileService", "", "oauthClients.fileService is required"),
 				Arguments.of("image.tag", "latest", "image.tag must not be \"latest\""),
 				Arguments.of("services.reportService.autoscaling.minReplicas", 20,
-						"services.reportService.autoscaling.minReplicas (20) must not exceed maxReplicas (12)"));
+						"services.reportService.autoscaling.minReplicas (20) must not exceed maxReplicas (12)"),
+				Arguments.of("identity.cccd.hmacKey", "", "identity.cccd keys are required"),
+				Arguments.of("identity.cccd.encryptionKey", "", "identity.cccd keys are required"),
+				Arguments.of("identity.cccd.hmacKey", LOCAL_HMAC_KEY,
+						"identity.cccd.hmacKey is one of the public local-stack keys"),
+				Arguments.of("identity.cccd.encryptionKey", LOCAL_ENCRYPTION_KEY,
+						"identity.cccd.encryptionKey is one of the public local-stack keys"),
+				Arguments.of("identity.cccd.encryptionKey", CI_HMAC_KEY,
+						"identity.cccd.hmacKey and identity.cccd.encryptionKey must be two different keys"),
+				Arguments.of("identity.federation.sso.issuer", "https://sso.example.gov.vn",
+						"identity.federation.sso.clientId is required when its issuer is set"),
+				Arguments.of("identity.federation.vneid.clientId", "nq57",
+						"identity.federation.vneid.issuer is required when its clientId or clientSecret is set"),
+				Arguments.of("identity.federation.vneid.issuer", "vneid.example.gov.vn",
+						"identity.federation.vneid.issuer must be an http(s) URL"),
+				Arguments.of("identity.mail.username", "nq57", "identity.mail.host is required"));
+	}
+
+	static Stream<Arguments> providerAndMailGaps() {
+		Path values = Repository.CHART.resolve("ci/identity-providers-values.yaml");
+		return Stream.of(Arguments.of(values, Map.of("identity.federation.vneid.clientSecret", ""),
+				"identity.federation.vneid.clientSecret is required when its issuer is set: give it, or set identity.federation.existingSecret to a Secret with the key vneid-client-secret"),
+				Arguments.of(values, Map.of("identity.mail.password", ""),
+						"identity.mail.password is required when identity.mail.username is set"),
+				Arguments.of(values, Map.of("identity.mail.username", ""),
+						"identity.mail.username is required with an SMTP password"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("providerAndMailGaps")
+	void templateWhenProviderOrMailHalfConfiguredThenFailsWithActionableMessage(Path values, Map<String, Object> sets,
+			String message) {
+		assertThatThrownBy(() -> Chart.render(values, sets)).hasMessageContaining(message);
+	}
+
+	/** Not base64, 24 bytes, URL-safe alphabet, 33 bytes: each refused, none printed. */
+	@ParameterizedTest
+	@ValueSource(strings = { "not-a-key", "bm90LXRoaXJ0eS10d28tYnl0ZXMtbG9uZw==",
+			"Y2ktb25seS1jY2NkLWhtYWMta2V5LTAxMjM0NTY3OD_-", "Y2ktb25seS1jY2NkLWhtYWMta2V5LTAxMjM0NTY3ODkx" })
+	void templateWhenCccdKeyIsNotBase64OfThirtyTwoBytesThenFailsWithoutPrintingIt(String key) {
+		Path values = Repository.CHART.resolve("ci/default-values.yaml");
+
+		assertThatThrownBy(() -> Chart.render(values, Map.of("identity.cccd.hmacKey", key)))
+			.hasMessageContaining("identity.cccd.hmacKey must be base64 of 32 random bytes")
+			.hasMessageContaining("has " + key.length() + " characters")
+			.satisfies((failure) -> assertThat(failure.getMessage()).doesNotContain(key));
+	}
+
+	@Test
+	void templateWhenIdentityServiceDisabledThenCccdKeysAreNeitherRequiredNorStored() {
+		List<Map<String, Object>> objects = Chart.objects(Repository.CHART.resolve("ci/default-values.yaml"),
+				Map.of("services.identityService.enabled", false, "identity.cccd.hmacKey", "",
+						"identity.cccd.encryptionKey", ""));
+
+		assertThat(Manifests.map(Manifests.ofKind(objects, "Secret").get(0).get("data")))
+			.doesNotContainKeys("identity-cccd-hmac-key", "identity-cccd-encryption-key");
+		assertThat(Manifests.ofKind(objects, "Deployment"))
+			.noneMatch((deployment) -> "nq57-identity-service".equals(Yaml.at(deployment, "metadata.name")));
 	}
 
 	@ParameterizedTest
@@ -118,11 +192,16 @@ class HelmChartTest {
 				"nq57-report-service");
 		Map<String, Object> newPassword = annotations(Chart.objects(values, Map.of("database.password", "rotated")),
 				"nq57-report-service");
+		Map<String, Object> newCccdKey = annotations(
+				Chart.objects(values,
+						Map.of("identity.cccd.encryptionKey", "cm90YXRlZC1jY2NkLWFlcy1rZXktMDEyMzQ1Njc4OTA=")),
+				"nq57-identity-service");
 
 		assertThat(newHost.get("checksum/config")).isNotEqualTo(before.get("checksum/config"));
 		assertThat(newHost.get("checksum/secret")).isEqualTo(before.get("checksum/secret"));
 		assertThat(newPassword.get("checksum/secret")).isNotEqualTo(before.get("checksum/secret"));
 		assertThat(newPassword.get("checksum/config")).isEqualTo(before.get("checksum/config"));
+		assertThat(newCccdKey.get("checksum/secret")).isNotEqualTo(before.get("checksum/secret"));
 	}
 
 	@Test
@@ -148,6 +227,20 @@ class HelmChartTest {
 			.contains("key=private.pem");
 		assertThat(Manifests.map(Manifests.named(objects, "ConfigMap", "nq57-identity-service").get("data")))
 			.containsEntry("NQ57_IDENTITY_SIGNINGKEYLOCATION", "file:/etc/nq57/signing/signing-key.pem");
+		Map<String, Object> identityContainer = container(objects, "nq57-identity-service");
+		assertThat(Yaml.at(Manifests.env(identityContainer, "NQ57_IDENTITY_CCCD_HMACKEY"), "valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "cccd-keys", "key", "hmac"));
+		assertThat(
+				Yaml.at(Manifests.env(identityContainer, "NQ57_IDENTITY_CCCD_ENCRYPTIONKEY"), "valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "cccd-keys", "key", "aes"));
+		assertThat(Yaml.at(Manifests.env(identityContainer, "NQ57_IDENTITY_FEDERATION_SSO_CLIENTSECRET"),
+				"valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "idp-clients", "key", "SSO_SECRET"));
+		assertThat(Yaml.at(Manifests.env(identityContainer, "NQ57_IDENTITY_FEDERATION_VNEID_CLIENTSECRET"),
+				"valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "idp-clients", "key", "VNEID_SECRET"));
+		assertThat(Yaml.at(Manifests.env(identityContainer, "SPRING_MAIL_PASSWORD"), "valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "smtp-credentials", "key", "smtp-password"));
 	}
 
 	@Test
@@ -157,7 +250,8 @@ class HelmChartTest {
 		assertThat(Manifests.ofKind(objects, "Secret")).singleElement()
 			.satisfies((secret) -> assertThat(Manifests.map(secret.get("data"))).containsOnlyKeys("database-username",
 					"database-password", "s3-access-key", "s3-secret-key", "client-gateway", "client-workflow-service",
-					"client-file-service", "client-export-service", "client-dashboard-service"));
+					"client-file-service", "client-export-service", "client-dashboard-service",
+					"identity-cccd-hmac-key", "identity-cccd-encryption-key"));
 		assertThat(Yaml.at(Manifests.env(container(objects, "nq57-gateway"), "NQ57_GATEWAY_CLIENT_SECRET"),
 				"valueFrom.secretKeyRef"))
 			.isEqualTo(Map.of("name", "nq57-credentials", "key", "client-gateway"));
@@ -281,6 +375,168 @@ class HelmChartTest {
 		assertThat(Manifests.named(objects, "HorizontalPodAutoscaler", "nq57-dashboard-service")).isNotNull();
 		assertThat(Manifests.named(objects, "PodDisruptionBudget", "nq57-dashboard-service")).isNotNull();
 		assertThat(Manifests.named(objects, "Service", "nq57-dashboard-service")).isNotNull();
+	}
+
+	@Test
+	void templateWhenCccdKeysInlineThenOnlyIdentityServiceReadsThemAndOnlyFromTheChartSecret() {
+		List<Map<String, Object>> objects = Chart.objects(Repository.CHART.resolve("ci/default-values.yaml"));
+		Map<String, Object> identity = container(objects, "nq57-identity-service");
+
+		assertThat(secretData(objects)).containsEntry("identity-cccd-hmac-key", CI_HMAC_KEY)
+			.containsEntry("identity-cccd-encryption-key", CI_ENCRYPTION_KEY);
+		assertThat(Yaml.at(Manifests.env(identity, "NQ57_IDENTITY_CCCD_HMACKEY"), "valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "nq57-credentials", "key", "identity-cccd-hmac-key"));
+		assertThat(Yaml.at(Manifests.env(identity, "NQ57_IDENTITY_CCCD_ENCRYPTIONKEY"), "valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "nq57-credentials", "key", "identity-cccd-encryption-key"));
+		assertThat(Manifests.ofKind(objects, "ConfigMap"))
+			.allSatisfy((configMap) -> assertThat(String.valueOf(configMap.get("data"))).doesNotContain("CCCD",
+					CI_HMAC_KEY, CI_ENCRYPTION_KEY));
+		assertThat(Manifests.ofKind(objects, "Deployment"))
+			.filteredOn((deployment) -> !"nq57-identity-service".equals(Yaml.at(deployment, "metadata.name")))
+			.allSatisfy((deployment) -> assertThat(String.valueOf(Yaml.at(deployment, "spec.template.spec")))
+				.doesNotContain("CCCD"));
+	}
+
+	@Test
+	void templateWhenNoProviderOrMailThenIdentityServiceHasNeitherSettingsSecretsNorEgressForThem() {
+		List<Map<String, Object>> objects = Chart.objects(Repository.CHART.resolve("ci/default-values.yaml"));
+		Map<String, Object> config = Manifests
+			.map(Manifests.named(objects, "ConfigMap", "nq57-identity-service").get("data"));
+		String egress = String
+			.valueOf(Yaml.at(Manifests.named(objects, "NetworkPolicy", "nq57-identity-service"), "spec.egress"));
+
+		assertThat(config.keySet()).noneMatch((key) -> key.startsWith("NQ57_IDENTITY_FEDERATION_")
+				|| key.startsWith("SPRING_MAIL_") || key.equals("NQ57_IDENTITY_RESET_MAILFROM"));
+		assertThat(Manifests.list(container(objects, "nq57-identity-service").get("env")))
+			.extracting((variable) -> String.valueOf(variable.get("name")))
+			.doesNotContain("NQ57_IDENTITY_FEDERATION_SSO_CLIENTSECRET", "NQ57_IDENTITY_FEDERATION_VNEID_CLIENTSECRET",
+					"SPRING_MAIL_PASSWORD");
+		assertThat(secretData(objects).keySet())
+			.noneMatch((key) -> key.contains("client-secret") || key.contains("mail"));
+		assertThat(egress).doesNotContain("port=587");
+	}
+
+	@Test
+	void templateWhenProvidersAndMailInlineThenSettingsInConfigMapSecretsInChartSecretAndEgressOpened() {
+		List<Map<String, Object>> objects = Chart
+			.objects(Repository.CHART.resolve("ci/identity-providers-values.yaml"));
+		Map<String, Object> config = Manifests
+			.map(Manifests.named(objects, "ConfigMap", "nq57-identity-service").get("data"));
+		Map<String, Object> identity = container(objects, "nq57-identity-service");
+		List<String> secrets = List.of("ci-only-sso-client-secret", "ci-only-vneid-client-secret",
+				"ci-only-smtp-password");
+
+		assertThat(config)
+			.containsEntry("NQ57_IDENTITY_FEDERATION_SSO_ISSUER", "https://sso-staging.example.gov.vn/realms/national")
+			.containsEntry("NQ57_IDENTITY_FEDERATION_SSO_CLIENTID", "nq57-staging")
+			.containsEntry("NQ57_IDENTITY_FEDERATION_SSO_SCOPES", "openid,profile")
+			.containsEntry("NQ57_IDENTITY_FEDERATION_SSO_CLAIM", "username")
+			.containsEntry("NQ57_IDENTITY_FEDERATION_VNEID_ISSUER", "https://vneid-staging.example.gov.vn:8443")
+			.containsEntry("NQ57_IDENTITY_FEDERATION_VNEID_SCOPES", "openid")
+			.containsEntry("NQ57_IDENTITY_FEDERATION_VNEID_CLAIM", "cccd")
+			.containsEntry("SPRING_MAIL_HOST", "smtp.example.gov.vn")
+			.containsEntry("SPRING_MAIL_PORT", "465")
+			.containsEntry("SPRING_MAIL_USERNAME", "nq57-staging")
+			.containsEntry("SPRING_MAIL_PROPERTIES_MAIL_SMTP_AUTH", "true")
+			.containsEntry("SPRING_MAIL_PROPERTIES_MAIL_SMTP_SSL_ENABLE", "true")
+			.containsEntry("NQ57_IDENTITY_RESET_MAILFROM", "no-reply@nq57-staging.example.gov.vn")
+			.doesNotContainKeys("NQ57_IDENTITY_FEDERATION_SSO_CLIENTSECRET", "SPRING_MAIL_PASSWORD",
+					"SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE");
+		assertThat(Manifests.ofKind(objects, "ConfigMap"))
+			.allSatisfy((configMap) -> assertThat(String.valueOf(configMap.get("data")))
+				.doesNotContain(secrets.toArray(String[]::new)));
+		assertThat(secretData(objects)).containsEntry("identity-sso-client-secret", secrets.get(0))
+			.containsEntry("identity-vneid-client-secret", secrets.get(1))
+			.containsEntry("identity-mail-password", secrets.get(2));
+		assertThat(
+				Yaml.at(Manifests.env(identity, "NQ57_IDENTITY_FEDERATION_SSO_CLIENTSECRET"), "valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "nq57-credentials", "key", "identity-sso-client-secret"));
+		assertThat(Yaml.at(Manifests.env(identity, "NQ57_IDENTITY_FEDERATION_VNEID_CLIENTSECRET"),
+				"valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "nq57-credentials", "key", "identity-vneid-client-secret"));
+		assertThat(Yaml.at(Manifests.env(identity, "SPRING_MAIL_PASSWORD"), "valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "nq57-credentials", "key", "identity-mail-password"));
+		assertThat(String
+			.valueOf(Yaml.at(Manifests.named(objects, "NetworkPolicy", "nq57-identity-service"), "spec.egress")))
+			.contains("port=8443", "port=465");
+		assertThat(String
+			.valueOf(Yaml.at(Manifests.named(objects, "NetworkPolicy", "nq57-report-service"), "spec.egress")))
+			.doesNotContain("port=8443", "port=465");
+	}
+
+	@Test
+	void templateWhenMailOnStartTlsPortThenTlsIsRequiredAndThatPortOpened() {
+		List<Map<String, Object>> objects = Chart.objects(Repository.CHART.resolve("ci/identity-providers-values.yaml"),
+				Map.of("identity.mail.port", 2525, "identity.mail.tls", "starttls"));
+		Map<String, Object> config = Manifests
+			.map(Manifests.named(objects, "ConfigMap", "nq57-identity-service").get("data"));
+
+		assertThat(config).containsEntry("SPRING_MAIL_PORT", "2525")
+			.containsEntry("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE", "true")
+			.containsEntry("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED", "true")
+			.doesNotContainKey("SPRING_MAIL_PROPERTIES_MAIL_SMTP_SSL_ENABLE");
+		assertThat(String
+			.valueOf(Yaml.at(Manifests.named(objects, "NetworkPolicy", "nq57-identity-service"), "spec.egress")))
+			.contains("port=2525")
+			.doesNotContain("port=465");
+	}
+
+	/**
+	 * The {@code helm upgrade --install} commands of the READMEs and the deployment guide
+	 * render: each with its {@code --set} values on top of the chart's defaults (and, as
+	 * {@code --reuse-values} does, on top of the commands before it in the same file).
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "README.md", "docs/deploy.md", "helm/nq57/README.md" })
+	void documentedInstallCommandsRender(String document) {
+		List<Map<String, Object>> commands = helmCommands(Yaml.read(Repository.ROOT.resolve(document)));
+		Map<String, Object> sets = new LinkedHashMap<>();
+
+		assertThat(commands).isNotEmpty();
+		for (Map<String, Object> command : commands) {
+			sets.putAll(command);
+			assertThat(Chart.objects(Repository.CHART.resolve("values.yaml"), sets)).anySatisfy(
+					(object) -> assertThat(Manifests.describe(object)).isEqualTo("Deployment/nq57-identity-service"));
+		}
+	}
+
+	@Test
+	void helmCommandsWhenDocumentHasInstallCommandsThenReadsTheirSetValues() {
+		String document = String.join("\n", "text", "```bash", "helm upgrade --install nq57 helm/nq57 -n nq57 \\",
+				"  --set publicUrl=https://a.example --set image.tag=1.0 \\", "  --set identity.mail.port=2525",
+				"kubectl get pods", "```");
+
+		assertThat(helmCommands(document)).containsExactly(
+				Map.of("publicUrl", "https://a.example", "image.tag", "1.0", "identity.mail.port", "2525"));
+	}
+
+	private static List<Map<String, Object>> helmCommands(String document) {
+		List<Map<String, Object>> commands = new ArrayList<>();
+		String joined = document.replace("\\\n", " ");
+		for (String line : joined.split("\n")) {
+			if (!line.strip().startsWith("helm upgrade --install")) {
+				continue;
+			}
+			Map<String, Object> sets = new LinkedHashMap<>();
+			String[] words = line.strip().split("\\s+");
+			for (int i = 0; i < words.length - 1; i++) {
+				if (words[i].equals("--set")) {
+					String[] pair = words[i + 1].split("=", 2);
+					sets.put(pair[0], pair[1]);
+				}
+			}
+			commands.add(sets);
+		}
+		return commands;
+	}
+
+	/** The chart Secret's data, decoded. */
+	private static Map<String, String> secretData(List<Map<String, Object>> objects) {
+		Map<String, String> data = new TreeMap<>();
+		Manifests.map(Manifests.named(objects, "Secret", "nq57-credentials").get("data"))
+			.forEach((key, value) -> data.put(key,
+					new String(Base64.getDecoder().decode(String.valueOf(value)), StandardCharsets.UTF_8)));
+		return data;
 	}
 
 	private static Map<String, Object> annotations(List<Map<String, Object>> objects, String deployment) {

@@ -69,6 +69,58 @@ class KustomizeTest {
 			.contains("pod-security.kubernetes.io/enforce=restricted");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "base", "overlays/production" })
+	void buildWhenKustomizationThenIdentityServiceReadsCccdKeysFromARequiredSecretAndProviderSecretsOptionally(
+			String dir) {
+		List<Map<String, Object>> objects = Kustomize.build(Repository.K8S.resolve(dir));
+		Map<String, Object> identity = Manifests
+			.list(Yaml.at(Manifests.named(objects, "Deployment", "identity-service"), "spec.template.spec.containers"))
+			.get(0);
+
+		assertThat(Yaml.at(Manifests.env(identity, "NQ57_IDENTITY_CCCD_HMACKEY"), "valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "nq57-identity-cccd", "key", "hmac-key"));
+		assertThat(Yaml.at(Manifests.env(identity, "NQ57_IDENTITY_CCCD_ENCRYPTIONKEY"), "valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "nq57-identity-cccd", "key", "encryption-key"));
+		assertThat(
+				Yaml.at(Manifests.env(identity, "NQ57_IDENTITY_FEDERATION_SSO_CLIENTSECRET"), "valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "nq57-identity-federation", "key", "sso-client-secret", "optional", true));
+		assertThat(Yaml.at(Manifests.env(identity, "NQ57_IDENTITY_FEDERATION_VNEID_CLIENTSECRET"),
+				"valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "nq57-identity-federation", "key", "vneid-client-secret", "optional", true));
+		assertThat(Yaml.at(Manifests.env(identity, "SPRING_MAIL_PASSWORD"), "valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "nq57-identity-mail", "key", "password", "optional", true));
+		assertThat(Manifests.ofKind(objects, "ConfigMap"))
+			.allSatisfy((configMap) -> assertThat(Manifests.map(configMap.get("data")).keySet())
+				.noneMatch((key) -> key.contains("CCCD") || key.contains("CLIENTSECRET") || key.endsWith("PASSWORD")));
+		assertThat(Manifests.ofKind(objects, "Deployment"))
+			.filteredOn((deployment) -> !"identity-service".equals(Yaml.at(deployment, "metadata.name")))
+			.allSatisfy((deployment) -> assertThat(String.valueOf(Yaml.at(deployment, "spec.template.spec")))
+				.doesNotContain("nq57-identity-cccd"));
+		assertThat(
+				String.valueOf(Yaml.at(Manifests.named(objects, "NetworkPolicy", "identity-service"), "spec.egress")))
+			.contains("port=443", "port=587");
+	}
+
+	@Test
+	void buildWhenProductionOverlayThenIdentityServiceHasProvidersAndSmtpConfigured() {
+		Map<String, Object> base = Manifests
+			.map(Manifests.named(Kustomize.build(BASE), "ConfigMap", "identity-service").get("data"));
+		Map<String, Object> production = Manifests
+			.map(Manifests.named(Kustomize.build(PRODUCTION), "ConfigMap", "identity-service").get("data"));
+
+		assertThat(base.keySet()).noneMatch((key) -> key.startsWith("NQ57_IDENTITY_FEDERATION_")
+				|| key.startsWith("SPRING_MAIL_") || key.equals("NQ57_IDENTITY_RESET_MAILFROM"));
+		assertThat(production).containsEntry("NQ57_IDENTITY_FEDERATION_SSO_ISSUER", "https://sso.example.gov.vn")
+			.containsEntry("NQ57_IDENTITY_FEDERATION_SSO_CLIENTID", "nq57")
+			.containsEntry("NQ57_IDENTITY_FEDERATION_VNEID_ISSUER", "https://vneid.example.gov.vn")
+			.containsEntry("NQ57_IDENTITY_FEDERATION_VNEID_CLIENTID", "nq57")
+			.containsEntry("SPRING_MAIL_HOST", "smtp.example.gov.vn")
+			.containsEntry("SPRING_MAIL_PORT", "587")
+			.containsEntry("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED", "true")
+			.containsEntry("NQ57_IDENTITY_RESET_MAILFROM", "no-reply@nq57.example.gov.vn");
+	}
+
 	@Test
 	void everyManifestUnderK8sIsUsedByAKustomization() throws IOException {
 		assertThat(unused(Repository.K8S, PRODUCTION)).isEmpty();
