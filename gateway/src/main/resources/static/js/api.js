@@ -82,10 +82,19 @@ function unsafe(method) {
  * @param {{method?: string, json?: any, body?: BodyInit, headers?: object, accept?: string}} [options]
  */
 export async function api(path, options = {}) {
-  return call(path, options, true);
+  return call(path, options, true, BUSY_RETRIES);
 }
 
-async function call(path, options, mayRetryCsrf) {
+/** How often a call the gateway shed (GTW-008: it never reached the service) is sent again. */
+const BUSY_RETRIES = 2;
+
+function pause(response) {
+  const seconds = Math.min(10, Number(response.headers.get('Retry-After')) || 2);
+  // Spread the retries, so the callers shed together do not all come back together.
+  return new Promise((resolve) => setTimeout(resolve, seconds * 1000 * (1 + Math.random())));
+}
+
+async function call(path, options, mayRetryCsrf, busyRetries) {
   const method = (options.method || 'GET').toUpperCase();
   const headers = { Accept: options.accept || 'application/json', ...(options.headers || {}) };
   let body = options.body;
@@ -119,7 +128,13 @@ async function call(path, options, mayRetryCsrf) {
     if (response.status === 403 && problem.code === 'GTW-003' && mayRetryCsrf) {
       // The CSRF cookie was missing or renewed: fetch a fresh one once, then try again.
       await fetch('/session', { credentials: 'same-origin', cache: 'no-store' });
-      return call(path, options, false);
+      return call(path, options, false, busyRetries);
+    }
+    if (response.status === 429 && problem.code === 'GTW-008' && busyRetries > 0) {
+      // Shed by the gateway before it reached the service: nothing changed, so the same
+      // call (a save or a submit too) is simply sent again after the pause asked for.
+      await pause(response);
+      return call(path, options, mayRetryCsrf, busyRetries - 1);
     }
     throw new ApiError(response.status, problem);
   }

@@ -48,7 +48,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * workflow service down.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "nq57.gateway.backends.report.timeout=1s", "nq57.gateway.upload.max-size=1KB" })
+		properties = { "nq57.gateway.backends.report.timeout=1s", "nq57.gateway.upload.max-size=1KB",
+				"nq57.gateway.backends.export.max-concurrent-calls=1", "nq57.gateway.load-shedding.max-wait=200ms" })
 @AutoConfigureMockMvc
 @AutoConfigureTracing
 class GatewayTests {
@@ -112,6 +113,7 @@ class GatewayTests {
 		report.forget();
 		files.forget();
 		identity.forget();
+		exports.forget();
 	}
 
 	@Test
@@ -355,6 +357,40 @@ class GatewayTests {
 		assertThat(response.getStatus()).isEqualTo(200);
 		assertThat(identity.countOf("/auth/oauth2/introspect")).isEqualTo(1);
 		assertThat(this.sessions.exists(signedIn.sessionId())).isTrue();
+	}
+
+	@Test
+	void apiCallWhenTheBackendHasNoRoomThenShedAt429WithRetryAfterWithoutReachingIt() throws Exception {
+		exports.answerSlowly("/api/exports/periods/p9/slow", Duration.ofSeconds(3));
+		exports.answer("/api/exports/periods/p9/quick", 200, "{\"ok\":true}");
+		Cookie session = this.sessions.signIn("tinh_91", "access-token-shed").cookie();
+		HttpRequest slow = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/exports/periods/p9/slow"))
+			.header("Cookie", session.getName() + "=" + session.getValue())
+			.build();
+		CompletableFuture<HttpResponse<String>> inFlight = HttpClient.newHttpClient()
+			.sendAsync(slow, HttpResponse.BodyHandlers.ofString());
+		StubBackend.Received first = exports.nextRequest();
+		assertThat(first).as("the slow call holds export-service's only place").isNotNull();
+
+		MockHttpServletResponse shed = perform(get("/api/exports/periods/p9/quick").cookie(session));
+		MockHttpServletResponse page = perform(
+				get("/api/exports/periods/p9/quick").cookie(session).accept(MediaType.TEXT_HTML));
+
+		assertThat(shed.getStatus()).isEqualTo(429);
+		assertThat(shed.getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
+		JsonNode problem = problem(shed);
+		assertThat(problem.path("code").asString()).isEqualTo("GTW-008");
+		assertThat(problem.path("detail").asString())
+			.startsWith("Dịch vụ xuất nhập Excel đang nhận quá nhiều yêu cầu cùng lúc");
+		assertThat(page.getStatus()).isEqualTo(429);
+		assertThat(page.getContentType()).startsWith(MediaType.TEXT_HTML_VALUE);
+		assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains("chưa có gì thay đổi", "GTW-008");
+		assertThat(exports.nothingReceived()).as("the shed calls never reached export-service").isTrue();
+		assertThat(inFlight.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+		assertThat(perform(get("/api/exports/periods/p9/quick").cookie(session)).getStatus())
+			.as("room again once the slow call is done")
+			.isEqualTo(200);
 	}
 
 	@Test

@@ -40,6 +40,14 @@ public enum GatewayError {
 			"Phiên đăng nhập đã được kết thúc (tài khoản vừa được đăng xuất khỏi mọi nơi hoặc đặt lại mật khẩu). "
 					+ "Vui lòng đăng nhập lại."),
 
+	/**
+	 * GTW-008: the gateway shed the call before it reached the backend (too many calls to
+	 * it in flight); nothing was changed.
+	 */
+	BUSY("GTW-008", HttpStatus.TOO_MANY_REQUESTS,
+			"%s đang nhận quá nhiều yêu cầu cùng lúc. Yêu cầu của bạn chưa được gửi đi nên chưa có gì thay đổi; "
+					+ "vui lòng đợi vài giây rồi thử lại."),
+
 	/** GTW-010: the backend refused the connection, failed, or its circuit is open. */
 	BACKEND_UNAVAILABLE("GTW-010", HttpStatus.SERVICE_UNAVAILABLE,
 			"%s tạm thời không khả dụng. Vui lòng thử lại sau ít phút."),

@@ -17,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Builds the RFC 9457 problem details the gateway answers with, in the same shape as the
@@ -90,6 +91,28 @@ public class GatewayProblems {
 			.headers((target) -> target.addAll(headers))
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(this.jsonMapper.writeValueAsBytes(problem(error, path, arguments)));
+	}
+
+	/**
+	 * The problem as a small Vietnamese HTML page, for a browser's navigation or form
+	 * post (the sign-in pages), which could not show problem JSON.
+	 * @param error the error
+	 * @param headers extra headers, e.g. {@code Retry-After}
+	 * @param arguments values for the message's placeholders
+	 * @return the response
+	 */
+	public ServerResponse page(GatewayError error, HttpHeaders headers, Object... arguments) {
+		String message = HtmlUtils.htmlEscape(error.message(arguments), StandardCharsets.UTF_8.name());
+		String html = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
+				+ "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+				+ "<title>Hệ thống giám sát Nghị quyết 57</title><link rel=\"stylesheet\" href=\"/css/app.css\"></head>"
+				+ "<body><main class=\"page-message\"><h1>Hệ thống giám sát Nghị quyết 57</h1><p role=\"alert\">"
+				+ message + "</p><p><a class=\"button button-primary\" href=\"/\">Thử lại</a></p><p class=\"muted\">"
+				+ error.code() + "</p></main></body></html>";
+		return ServerResponse.status(error.status())
+			.headers((target) -> target.addAll(headers))
+			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+			.body(html);
 	}
 
 	/**

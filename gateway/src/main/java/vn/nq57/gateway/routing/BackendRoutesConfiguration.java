@@ -1,6 +1,8 @@
 package vn.nq57.gateway.routing;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -31,8 +33,10 @@ import vn.nq57.gateway.security.SignInRevocationCheck;
  * circuit breaker and time limit; GETs are tried again once when the connection failed;
  * uploads are size-checked and get a longer limit.
  * <p>
- * Filter order, outermost first: size check, per-account rate limit, token relay (needs
- * the servlet thread), circuit breaker with time limit, GET retry, proxy.
+ * Filter order, outermost first: size check, per-account rate limit, the backend's
+ * concurrency limit (load shedding, 429 {@code GTW-008}), token relay (needs the servlet
+ * thread), circuit breaker with time limit, GET retry, proxy. The sign-in pages get the
+ * concurrency limit and the breaker only.
  */
 @Configuration(proxyBeanMethods = false)
 class BackendRoutesConfiguration {
@@ -49,12 +53,14 @@ class BackendRoutesConfiguration {
 
 	private final SessionTokenRelayFilter tokenRelay;
 
+	private final Map<Backend, BackendConcurrencyLimitFilter> concurrencyLimits = new EnumMap<>(Backend.class);
+
 	private final GatewayProblems problems;
 
 	BackendRoutesConfiguration(BackendsProperties backends, CircuitBreakerProperties breakerSettings,
-			UploadProperties upload, RateLimitProperties rateLimit, Resilience4JCircuitBreakerFactory breakers,
-			OAuth2AuthorizedClientManager authorizedClientManager, SignInRevocationCheck revocations,
-			GatewayProblems problems) {
+			UploadProperties upload, RateLimitProperties rateLimit, LoadSheddingProperties loadShedding,
+			Resilience4JCircuitBreakerFactory breakers, OAuth2AuthorizedClientManager authorizedClientManager,
+			SignInRevocationCheck revocations, GatewayProblems problems) {
 		this.backends = backends;
 		this.breakerSettings = breakerSettings;
 		this.upload = upload;
@@ -65,6 +71,11 @@ class BackendRoutesConfiguration {
 		breakers.configureExecutorService(ContextExecutorService.wrap(Executors.newCachedThreadPool(),
 				() -> ContextSnapshotFactory.builder().build().captureAll()));
 		this.tokenRelay = new SessionTokenRelayFilter(authorizedClientManager, revocations, problems);
+		for (Backend backend : Backend.values()) {
+			this.concurrencyLimits.put(backend,
+					new BackendConcurrencyLimitFilter(backend, backends.of(backend).maxConcurrentCalls(),
+							loadShedding.maxWait(), loadShedding.retryAfter(), problems));
+		}
 		this.problems = problems;
 	}
 
@@ -126,6 +137,7 @@ class BackendRoutesConfiguration {
 		return GatewayRouterFunctions.route("identity")
 			.route(path("/auth/**").and(path("/auth/api/**").negate()), HandlerFunctions.http())
 			.before(BeforeFilterFunctions.uri(settings.uri()))
+			.filter(this.concurrencyLimits.get(backend))
 			.filter(breaker("identity", backend, settings.timeout()))
 			.filter(retry())
 			.build();
@@ -138,6 +150,7 @@ class BackendRoutesConfiguration {
 			.before(BeforeFilterFunctions.uri(settings.uri()))
 			.before(BeforeFilterFunctions.removeRequestHeader(HttpHeaders.COOKIE))
 			.filter(this.rateLimit)
+			.filter(this.concurrencyLimits.get(backend))
 			.filter(this.tokenRelay)
 			.filter(breaker(routeId, backend, settings.timeout()))
 			.filter(retry())
@@ -153,6 +166,7 @@ class BackendRoutesConfiguration {
 			.before(BeforeFilterFunctions.removeRequestHeader(HttpHeaders.COOKIE))
 			.filter(new UploadSizeLimitFilter(this.upload.maxSize(), this.problems))
 			.filter(this.rateLimit)
+			.filter(this.concurrencyLimits.get(backend))
 			.filter(this.tokenRelay)
 			.filter(breaker(routeId, backend, settings.uploadTimeout()))
 			.build();

@@ -33,8 +33,11 @@ public record BackendsProperties(BackendProperties identity, BackendProperties r
 	 * then answers 503 {@code GTW-011}
 	 * @param uploadTimeout longest wait for a multipart upload, which on a weak commune
 	 * connection can take minutes to send (12 MB at 0.6 Mbit/s is about 160 s)
+	 * @param maxConcurrentCalls calls to the backend in flight from one gateway replica
+	 * at most; beyond them a call waits {@code nq57.gateway.load-shedding.max-wait}, then
+	 * is answered 429 {@code GTW-008} without reaching the backend
 	 */
-	public record BackendProperties(URI uri, Duration timeout, Duration uploadTimeout) {
+	public record BackendProperties(URI uri, Duration timeout, Duration uploadTimeout, int maxConcurrentCalls) {
 	}
 
 	/**
