@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,6 +35,10 @@ final class Browser {
 	private static final Pattern CSRF_INPUT = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>");
 
 	private static final Pattern VALUE = Pattern.compile("value=\"([^\"]*)\"");
+
+	private static final Pattern HIDDEN_INPUT = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>");
+
+	private static final Pattern NAME = Pattern.compile("name=\"([^\"]*)\"");
 
 	private final String gateway;
 
@@ -81,6 +86,50 @@ final class Browser {
 			.as("every step of %s's sign-in goes through the gateway: %s", username, chain(landed))
 			.allSatisfy((address) -> assertThat(address).isEqualTo(URI.create(gateway).getAuthority()));
 		return browser;
+	}
+
+	/**
+	 * A browser that has not signed in, for sign-ins other than the password form.
+	 */
+	static Browser anonymous(String gateway) {
+		return new Browser(gateway, "(not signed in)");
+	}
+
+	/**
+	 * Posts a form to an absolute address (an identity provider's page), following the
+	 * redirects with this browser's cookies.
+	 */
+	HttpResponse<String> postForm(URI address, Map<String, String> fields) {
+		String form = fields.entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(address)
+			.timeout(Duration.ofSeconds(120))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form)));
+	}
+
+	/** The name and value of every hidden input of a page. */
+	static Map<String, String> hiddenInputs(String page) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		Matcher input = HIDDEN_INPUT.matcher(page);
+		while (input.find()) {
+			Matcher name = NAME.matcher(input.group());
+			Matcher value = VALUE.matcher(input.group());
+			if (name.find()) {
+				fields.put(name.group(1), value.find() ? unescape(value.group(1)) : "");
+			}
+		}
+		return fields;
+	}
+
+	private static String unescape(String html) {
+		return html.replace("&quot;", "\"")
+			.replace("&#39;", "'")
+			.replace("&lt;", "<")
+			.replace("&gt;", ">")
+			.replace("&amp;", "&");
 	}
 
 	/** The host:port of every request of a sign-in, redirects included. */

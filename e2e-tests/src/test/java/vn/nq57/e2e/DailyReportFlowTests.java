@@ -3,6 +3,7 @@ package vn.nq57.e2e;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -212,6 +213,55 @@ class DailyReportFlowTests {
 		}
 
 		assertKafkaTellsTheStory(reportId);
+	}
+
+	/**
+	 * Signing in with VNeID through the gateway, at the local stack's stand-in provider
+	 * (clearly marked as one): the CCCD linked to 30943_01 signs in as that account; a
+	 * CCCD linked to no account is sent back to the login page with the message to sign
+	 * in once with the system account and link it, and gets no session.
+	 */
+	@Test
+	void vneidWhenTheCccdIsLinkedThenSignsInAsItsAccountAndWhenItIsNotTheLoginPageSaysSo() {
+		Browser linked = Browser.anonymous(gateway);
+		HttpResponse<String> provider = vneidPage(linked);
+
+		HttpResponse<String> landed = linked.postForm(provider.uri().resolve("authorize"),
+				withSubject(provider, "089199000001"));
+
+		assertThat(landed.uri().getAuthority()).isEqualTo(URI.create(gateway).getAuthority());
+		assertThat(landed.uri().getPath()).as(landed.body()).doesNotStartWith("/auth/");
+		HttpResponse<String> session = linked.get("/session");
+		assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
+		assertThat(Browser.json(session).get("username").asString()).isEqualTo("30943_01");
+		assertThat(linked.get("/api/reports/my-work").statusCode()).isEqualTo(200);
+
+		Browser stranger = Browser.anonymous(gateway);
+		HttpResponse<String> strangerPage = vneidPage(stranger);
+		HttpResponse<String> refused = stranger.postForm(strangerPage.uri().resolve("authorize"),
+				withSubject(strangerPage, "089199000099"));
+
+		assertThat(refused.uri().getPath()).isEqualTo("/auth/login");
+		assertThat(refused.body()).contains("chưa được liên kết với tài khoản nào của hệ thống");
+		assertThat(stranger.get("/api/reports/my-work").statusCode()).as("no session").isEqualTo(401);
+	}
+
+	/** From the gateway to identity-service's login page, then its VNeID button. */
+	private static HttpResponse<String> vneidPage(Browser browser) {
+		HttpResponse<String> login = browser.get("/oauth2/authorization/nq57");
+		assertThat(login.uri().getPath()).isEqualTo("/auth/login");
+		assertThat(login.body()).contains("VNeID");
+		HttpResponse<String> provider = browser.get("/auth/login/federation/vneid");
+		assertThat(provider.statusCode()).as(provider.body()).isEqualTo(200);
+		assertThat(provider.body()).contains("Máy chủ giả lập — chỉ dùng để thử nghiệm");
+		return provider;
+	}
+
+	private static Map<String, String> withSubject(HttpResponse<String> providerPage, String cccd) {
+		Map<String, String> form = Browser.hiddenInputs(providerPage.body());
+		assertThat(form).containsKeys("state", "nonce", "code_challenge", "redirect_uri");
+		form.put("subject", cccd);
+		return form;
 	}
 
 	/**
