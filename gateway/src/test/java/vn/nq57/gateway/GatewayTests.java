@@ -31,6 +31,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.session.SessionRepository;
+import org.springframework.session.Session;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -391,6 +392,27 @@ class GatewayTests {
 		assertThat(perform(get("/api/exports/periods/p9/quick").cookie(session)).getStatus())
 			.as("room again once the slow call is done")
 			.isEqualTo(200);
+	}
+
+	@Test
+	void sessionWhenTwoRequestsAddTheSameAttributeAtOnceThenBothAreSaved() {
+		assertBothAttributeAddsAreSaved(this.sessionRepository);
+	}
+
+	/** Two copies of one stored session, as two parallel requests load it. */
+	private static <S extends Session> void assertBothAttributeAddsAreSaved(SessionRepository<S> repository) {
+		S session = repository.createSession();
+		repository.save(session);
+		S first = repository.findById(session.getId());
+		S second = repository.findById(session.getId());
+		first.setAttribute("nq57.test.checked", 1L);
+		second.setAttribute("nq57.test.checked", 2L);
+
+		repository.save(first);
+		repository.save(second);
+
+		Long saved = repository.findById(session.getId()).getAttribute("nq57.test.checked");
+		assertThat(saved).as("the later save wins, neither fails").isEqualTo(2L);
 	}
 
 	@Test

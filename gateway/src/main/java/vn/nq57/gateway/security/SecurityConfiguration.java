@@ -35,6 +35,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
@@ -185,6 +186,18 @@ class SecurityConfiguration {
 	@Bean
 	SignInRevocationCheck signInRevocationCheck(ClientRegistrationRepository registrations, SignInProperties signIn) {
 		return SignInRevocationCheck.of(registrations.findByRegistrationId("nq57"), signIn);
+	}
+
+	/**
+	 * Saves a new session attribute as an upsert (Spring Session's PostgreSQL
+	 * customizer): two requests of one session adding the same attribute at once (a
+	 * refreshed token, the sign-in check's time) would otherwise make the second insert
+	 * fail on the primary key and its request answer 500, as the load test measured.
+	 * @return the customizer
+	 */
+	@Bean
+	PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributeUpsert() {
+		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
 	}
 
 	/**
