@@ -12,6 +12,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
 import java.util.Map;
 
@@ -48,6 +49,17 @@ class SecurityConfiguration {
 	/** Own resources only; no script runs on these pages. */
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
 			+ "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+	/**
+	 * Saves a new session attribute as an upsert (Spring Session's PostgreSQL
+	 * customizer), so two requests of one login session adding the same attribute at once
+	 * do not fail on the primary key.
+	 * @return the customizer
+	 */
+	@Bean
+	PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributeUpsert() {
+		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+	}
 
 	@Bean
 	@Order(1)
