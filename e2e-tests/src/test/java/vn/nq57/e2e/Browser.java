@@ -32,8 +32,6 @@ final class Browser {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final Pattern CSRF_INPUT = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>");
-
 	private static final Pattern VALUE = Pattern.compile("value=\"([^\"]*)\"");
 
 	private static final Pattern HIDDEN_INPUT = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>");
@@ -159,11 +157,9 @@ final class Browser {
 	}
 
 	private static String hiddenCsrf(String page) {
-		Matcher input = CSRF_INPUT.matcher(page);
-		assertThat(input.find()).as("login page has a _csrf hidden input").isTrue();
-		Matcher value = VALUE.matcher(input.group());
-		assertThat(value.find()).as("_csrf input has a value").isTrue();
-		return value.group(1);
+		String csrf = hiddenInputs(page).get("_csrf");
+		assertThat(csrf).as("login page has a _csrf hidden input with a value").isNotBlank();
+		return csrf;
 	}
 
 	String username() {

@@ -94,8 +94,9 @@ public class GatewayProblems {
 	}
 
 	/**
-	 * The problem as a small Vietnamese HTML page, for a browser's navigation or form
-	 * post (the sign-in pages), which could not show problem JSON.
+	 * The problem as a small Vietnamese HTML page in the front end's layout (as
+	 * {@code sign-in-failed.html}), for a browser's navigation or form post (the sign-in
+	 * pages), which could not show problem JSON.
 	 * @param error the error
 	 * @param headers extra headers, e.g. {@code Retry-After}
 	 * @param arguments values for the message's placeholders
@@ -103,12 +104,14 @@ public class GatewayProblems {
 	 */
 	public ServerResponse page(GatewayError error, HttpHeaders headers, Object... arguments) {
 		String message = HtmlUtils.htmlEscape(error.message(arguments), StandardCharsets.UTF_8.name());
-		String html = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
+		String html = "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
 				+ "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-				+ "<title>Hệ thống giám sát Nghị quyết 57</title><link rel=\"stylesheet\" href=\"/css/app.css\"></head>"
-				+ "<body><main class=\"page-message\"><h1>Hệ thống giám sát Nghị quyết 57</h1><p role=\"alert\">"
-				+ message + "</p><p><a class=\"button button-primary\" href=\"/\">Thử lại</a></p><p class=\"muted\">"
-				+ error.code() + "</p></main></body></html>";
+				+ "<title>Giám sát Nghị quyết 57</title><link rel=\"stylesheet\" href=\"/css/app.css\"></head><body>"
+				+ "<header class=\"topbar\"><a class=\"brand\" href=\"/\"><span class=\"brand-mark\" aria-hidden=\"true\">"
+				+ "57</span><span>Giám sát NQ 57</span></a></header><main><section class=\"panel\">"
+				+ "<h1 class=\"page-title\">Yêu cầu chưa được thực hiện</h1><p role=\"alert\">" + message + "</p>"
+				+ "<p><a class=\"button button-primary\" href=\"/\">Thử lại</a></p><p class=\"muted\">Mã lỗi "
+				+ error.code() + "</p></section></main></body></html>";
 		return ServerResponse.status(error.status())
 			.headers((target) -> target.addAll(headers))
 			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))

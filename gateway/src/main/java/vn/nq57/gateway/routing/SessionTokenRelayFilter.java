@@ -66,6 +66,7 @@ final class SessionTokenRelayFilter implements HandlerFilterFunction<ServerRespo
 			logger.debug("No usable access token for session of {}; asking to sign in again", signedIn.getName());
 			return this.problems.response(GatewayError.SESSION_EXPIRED, request.path());
 		}
+
 		HttpServletRequest servletRequest = request.servletRequest();
 		if (this.revocations.revoked(servletRequest, client)) {
 			HttpSession session = servletRequest.getSession(false);

@@ -56,10 +56,7 @@ class ClientRegistrationConfiguration {
 	 */
 	@Bean
 	JwtDecoderFactory<ClientRegistration> idTokenDecoderFactory() {
-		HttpClient httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(httpClient);
-		requests.setReadTimeout(Duration.ofSeconds(10));
-		RestTemplate keys = new RestTemplate(requests);
+		RestTemplate keys = identityServiceClient(Duration.ofSeconds(10));
 		Map<String, JwtDecoder> decoders = new ConcurrentHashMap<>();
 		return (registration) -> decoders.computeIfAbsent(registration.getRegistrationId(), (id) -> {
 			NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(registration.getProviderDetails().getJwkSetUri())
@@ -71,6 +68,19 @@ class ClientRegistrationConfiguration {
 					new ClaimTypeConverter(OidcIdTokenDecoderFactory.createDefaultClaimTypeConverters()));
 			return decoder;
 		});
+	}
+
+	/**
+	 * A client for the gateway's own server-to-server calls to identity-service: 2 s to
+	 * connect (a service on the same network answers at once or not at all).
+	 * @param readTimeout how long an answer may take
+	 * @return the client
+	 */
+	static RestTemplate identityServiceClient(Duration readTimeout) {
+		HttpClient httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(httpClient);
+		requests.setReadTimeout(readTimeout);
+		return new RestTemplate(requests);
 	}
 
 }

@@ -1,7 +1,6 @@
 package vn.nq57.gateway.security;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.support.BasicAuthenticationInterceptor;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -66,10 +64,7 @@ public final class SignInRevocationCheck {
 		URI tokenUri = URI.create(registration.getProviderDetails().getTokenUri());
 		URI introspectionUri = (signIn.introspectionUri() != null) ? signIn.introspectionUri()
 				: tokenUri.resolve("introspect");
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
-		requests.setReadTimeout(Duration.ofSeconds(5));
-		RestTemplate rest = new RestTemplate(requests);
+		RestTemplate rest = ClientRegistrationConfiguration.identityServiceClient(Duration.ofSeconds(5));
 		rest.getInterceptors()
 			.add(new BasicAuthenticationInterceptor(registration.getClientId(), registration.getClientSecret()));
 		return new SignInRevocationCheck(new SpringOpaqueTokenIntrospector(introspectionUri.toString(), rest),
